@@ -1,6 +1,5 @@
 package dev.patchchain.core.queue;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -97,9 +96,13 @@ public record MultiSz(List<String> strings, String tail, int strayByte) {
         return tail.isEmpty() && strayByte < 0;
     }
 
+    /** Writes UTF-16 units as they are: a lone surrogate must survive, so no charset encoder is involved. */
     private static int put(byte[] out, int pos, String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_16LE);
-        System.arraycopy(bytes, 0, out, pos, bytes.length);
-        return pos + bytes.length;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            out[pos++] = (byte) c;
+            out[pos++] = (byte) (c >>> 8);
+        }
+        return pos;
     }
 }

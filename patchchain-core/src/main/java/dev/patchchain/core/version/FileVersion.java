@@ -80,7 +80,7 @@ public record FileVersion(int major, int minor, int build, int revision) impleme
 
     @Override
     public int compareTo(FileVersion other) {
-        return Long.compare(packed(), other.packed());
+        return Long.compareUnsigned(packed(), other.packed());
     }
 
     /** @return true if this version is strictly older than {@code other} */
