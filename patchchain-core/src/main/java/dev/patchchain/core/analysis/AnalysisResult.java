@@ -9,16 +9,14 @@ import java.util.Optional;
 
 /**
  * Everything {@link QueueAnalysis} learned about a queue: the simulated boot, the target groups, the findings
- * (most severe first) and who most likely queued each entry.
+ * (most severe first).
  *
  * @param queue        the analysed queue
  * @param boot         the simulated boot
  * @param targets      the rename targets, settled or not
  * @param findings     sorted by severity (highest first), then by first operation
- * @param attributions one per operation, same order as the queue
  */
-public record AnalysisResult(PendingQueue queue, BootResult boot, List<TargetGroup> targets, List<Finding> findings,
-                             List<Attribution> attributions) {
+public record AnalysisResult(PendingQueue queue, BootResult boot, List<TargetGroup> targets, List<Finding> findings) {
 
     /** Copies the lists and checks the components. */
     public AnalysisResult {
@@ -26,7 +24,6 @@ public record AnalysisResult(PendingQueue queue, BootResult boot, List<TargetGro
         Objects.requireNonNull(boot, "boot");
         targets = List.copyOf(targets);
         findings = List.copyOf(findings);
-        attributions = List.copyOf(attributions);
     }
 
     /** @return the highest severity among the findings, if any */

@@ -54,11 +54,10 @@ public final class QueueAnalysis {
         QueueAnalysis analysis = new QueueAnalysis(queue, before, rules);
         List<TargetGroup> targets = TargetGroups.of(queue.operations());
         analysis.run(targets);
-        List<Attribution> attributions = queue.operations().stream().map(op -> Attribution.of(op.sourcePath())).toList();
         List<Finding> sorted = new ArrayList<>(analysis.findings);
         sorted.sort(Comparator.comparing(Finding::severity).reversed()
                 .thenComparing(f -> f.operations().isEmpty() ? Integer.MAX_VALUE : f.operations().get(0)));
-        return new AnalysisResult(queue, analysis.boot, targets, sorted, attributions);
+        return new AnalysisResult(queue, analysis.boot, targets, sorted);
     }
 
     private void run(List<TargetGroup> targets) {

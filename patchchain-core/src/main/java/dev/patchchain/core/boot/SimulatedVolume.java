@@ -6,7 +6,6 @@ import dev.patchchain.core.volume.PathState;
 import dev.patchchain.core.volume.VolumeState;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -89,12 +88,7 @@ final class SimulatedVolume implements VolumeState {
         if (state instanceof PathState.Directory) {
             WinPath basePath = basePathOf(from);
             Map<WinPath, Node> moved = new HashMap<>();
-            for (Map.Entry<WinPath, Node> e : overlay.entrySet()) {
-                if (!e.getKey().equals(from) && from.contains(e.getKey())) {
-                    moved.put(rebase(e.getKey(), from, to), e.getValue());
-                }
-            }
-            removeBelow(from);
+            removeBelow(from).forEach((below, node) -> moved.put(rebase(below, from, to), node));
             put(from, Gone.INSTANCE);
             put(to, new Alias(basePath));
             moved.forEach(this::put);
@@ -126,16 +120,31 @@ final class SimulatedVolume implements VolumeState {
         return path;
     }
 
-    private void removeBelow(WinPath path) {
-        Iterator<Map.Entry<WinPath, Node>> it = overlay.entrySet().iterator();
-        while (it.hasNext()) {
-            WinPath key = it.next().getKey();
-            if (!key.equals(path) && path.contains(key)) {
-                it.remove();
-                overlayChildren.remove(key);
+    /**
+     * Drops the overlay entries strictly below {@code path}, walking the overlay's own child index (so the cost
+     * is the size of that subtree, not of the whole overlay).
+     *
+     * @return the dropped entries
+     */
+    private Map<WinPath, Node> removeBelow(WinPath path) {
+        Map<WinPath, Node> removed = new HashMap<>();
+        List<WinPath> pending = new ArrayList<>(List.of(path));
+        while (!pending.isEmpty()) {
+            WinPath dir = pending.remove(pending.size() - 1);
+            Map<String, String> children = overlayChildren.remove(dir);
+            if (children == null) {
+                continue;
+            }
+            for (String name : children.values()) {
+                WinPath child = dir.resolve(name);
+                Node node = overlay.remove(child);
+                if (node != null) {
+                    removed.put(child, node);
+                }
+                pending.add(child);
             }
         }
-        overlayChildren.remove(path);
+        return removed;
     }
 
     private void put(WinPath path, Node node) {

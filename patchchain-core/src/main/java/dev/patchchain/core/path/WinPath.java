@@ -42,11 +42,16 @@ public final class WinPath implements Comparable<WinPath> {
     private final PathSyntax syntax;
 
     private WinPath(String root, List<String> names, String raw, PathSyntax syntax) {
+        this(root, List.copyOf(names), buildCanonical(root, names), raw, syntax);
+    }
+
+    /** For paths derived from another one: {@code names} is already immutable, {@code raw} may be null (display). */
+    private WinPath(String root, List<String> names, String canonical, String raw, PathSyntax syntax) {
         this.root = root;
-        this.names = List.copyOf(names);
+        this.names = names;
+        this.canonical = canonical;
         this.raw = raw;
         this.syntax = syntax;
-        this.canonical = buildCanonical(root, this.names);
     }
 
     /**
@@ -122,7 +127,7 @@ public final class WinPath implements Comparable<WinPath> {
 
     /** @return the exact text that was parsed */
     public String raw() {
-        return raw;
+        return raw != null ? raw : toString();
     }
 
     /** @return the root in display case: {@code C:} for a drive, {@code \\server\share} for UNC */
@@ -160,8 +165,9 @@ public final class WinPath implements Comparable<WinPath> {
         if (names.isEmpty()) {
             return null;
         }
-        List<String> parentNames = names.subList(0, names.size() - 1);
-        return new WinPath(root, parentNames, buildDisplay(root, parentNames), PathSyntax.DOS);
+        String parentCanonical = names.size() == 1 ? canonicalRoot() + "\\"
+                : canonical.substring(0, canonical.lastIndexOf('\\'));
+        return new WinPath(root, names.subList(0, names.size() - 1), parentCanonical, null, PathSyntax.DOS);
     }
 
     /**
@@ -169,14 +175,15 @@ public final class WinPath implements Comparable<WinPath> {
      * @return this path with {@code name} appended
      */
     public WinPath resolve(String name) {
-        checkName(raw, name);
+        checkName(raw(), name);
         if (name.equals(".") || name.equals("..") || name.isEmpty()) {
             throw new WinPathException(name, "not a single file name");
         }
         List<String> child = new ArrayList<>(names.size() + 1);
         child.addAll(names);
         child.add(name);
-        return new WinPath(root, child, buildDisplay(root, child), PathSyntax.DOS);
+        String childCanonical = (names.isEmpty() ? canonical : canonical + "\\") + upcase(name);
+        return new WinPath(root, List.copyOf(child), childCanonical, null, PathSyntax.DOS);
     }
 
     /**
