@@ -44,11 +44,6 @@ public record PeVersionInfo(int machine, boolean pe32Plus, Optional<FileVersion>
         return Optional.ofNullable(strings.get(key));
     }
 
-    /** @return true if the image has a version resource with fixed info */
-    public boolean hasVersion() {
-        return fileVersion.isPresent();
-    }
-
     /** @return the common name of {@link #machine()} ("x64", "x86", "arm64", "arm", "ia64"), else its hex value */
     public String machineName() {
         return switch (machine) {
