@@ -4,15 +4,21 @@ import java.nio.ByteBuffer;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 
-/** A read-only channel over a byte array that counts the bytes read from it. */
+/** A read-only channel over a byte array that counts the bytes read and may hand them out in small pieces. */
 final class BytesChannel implements SeekableByteChannel {
 
     private final byte[] data;
+    private final int maxPerRead;
     private long position;
     private long bytesRead;
 
     BytesChannel(byte[] data) {
+        this(data, Integer.MAX_VALUE);
+    }
+
+    BytesChannel(byte[] data, int maxPerRead) {
         this.data = data;
+        this.maxPerRead = maxPerRead;
     }
 
     long bytesRead() {
@@ -24,7 +30,7 @@ final class BytesChannel implements SeekableByteChannel {
         if (position >= data.length) {
             return -1;
         }
-        int n = (int) Math.min(dst.remaining(), data.length - position);
+        int n = (int) Math.min(Math.min(dst.remaining(), maxPerRead), data.length - position);
         dst.put(data, (int) position, n);
         position += n;
         bytesRead += n;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.patchchain.core.version.FileVersion;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,11 +88,22 @@ class PeBuilderRoundTripTest {
     void readsOnlyHeadersAndTheVersionResourceNotTheWholeFile() throws IOException {
         byte[] image = PeBuilder.dll().fileVersion(FileVersion.parse("1.2.3.4")).string("CompanyName", "Example")
                 .build();
-        byte[] withOverlay = java.util.Arrays.copyOf(image, image.length + (1 << 20));
+        byte[] withOverlay = Arrays.copyOf(image, image.length + (1 << 20));
         BytesChannel channel = new BytesChannel(withOverlay);
 
         assertThat(PeVersionReader.read(channel, "big.dll").fileVersion()).contains(FileVersion.parse("1.2.3.4"));
         assertThat(channel.bytesRead()).isLessThan(image.length);
+    }
+
+    @Test
+    void readsThroughAChannelThatHandsOutOneByteAtATime() throws IOException {
+        byte[] image = PeBuilder.dll().fileVersion(FileVersion.parse("5.1.2600.0")).string("ProductName", "Slow")
+                .language(0x411).build();
+
+        PeVersionInfo info = PeVersionReader.read(new BytesChannel(image, 1), "slow.dll");
+
+        assertThat(info.fileVersion()).contains(FileVersion.parse("5.1.2600.0"));
+        assertThat(info.string("ProductName")).contains("Slow");
     }
 
     private static int languageChosenFrom(int... languages) throws IOException {
@@ -128,7 +141,7 @@ class PeBuilderRoundTripTest {
     private static Map<String, String> randomStrings(Random random) {
         List<String> keys = new ArrayList<>(List.of("CompanyName", "FileDescription", "FileVersion",
                 "InternalName", "LegalCopyright", "OriginalFilename", "ProductName", "ProductVersion", "Comments"));
-        java.util.Collections.shuffle(keys, random);
+        Collections.shuffle(keys, random);
         Map<String, String> strings = new LinkedHashMap<>();
         for (String key : keys.subList(0, random.nextInt(keys.size() + 1))) {
             strings.put(key, randomText(random));
