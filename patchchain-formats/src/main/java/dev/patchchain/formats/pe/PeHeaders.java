@@ -62,12 +62,12 @@ record PeHeaders(int machine, boolean pe32Plus, long resourceRva, long resourceS
         }
         boolean plus = magic == PE32_PLUS_MAGIC;
         int countOffset = plus ? PE32_PLUS_RVA_COUNT : PE32_RVA_COUNT;
-        long rvaCount = optional.u32AsLong(countOffset, "NumberOfRvaAndSizes");
         int resourceEntry = countOffset + 4 + RESOURCE_DIRECTORY_INDEX * DATA_DIRECTORY_SIZE;
         long resourceRva = 0;
         long resourceSize = 0;
-        // An image may declare fewer data directories, or cut the optional header short: then it has no resources.
-        if (rvaCount > RESOURCE_DIRECTORY_INDEX && resourceEntry + DATA_DIRECTORY_SIZE <= optionalSize) {
+        // An image may cut the optional header short or declare fewer data directories: then it has no resources.
+        if (resourceEntry + DATA_DIRECTORY_SIZE <= optionalSize
+                && optional.u32AsLong(countOffset, "NumberOfRvaAndSizes") > RESOURCE_DIRECTORY_INDEX) {
             resourceRva = optional.u32AsLong(resourceEntry, "resource directory RVA");
             resourceSize = optional.u32AsLong(resourceEntry + 4, "resource directory size");
         }

@@ -43,6 +43,9 @@ record ResourceDirectory(long offset, List<Entry> entries) {
             throw header.corrupt(0, "resource directory declares " + count + " entries; at most " + MAX_ENTRIES
                     + " are accepted");
         }
+        if (count == 0) {
+            return new ResourceDirectory(offset, List.of());
+        }
         int length = count * ENTRY_SIZE;
         long entriesAt = headers.fileOffset(in, rva + HEADER_SIZE, length, "resource directory entries");
         LeReader table = in.read(entriesAt, length, "resource directory entries");

@@ -44,19 +44,9 @@ final class VersionResourceLocator {
     private Optional<ResourceDataEntry> locate() throws IOException {
         List<Candidate> candidates = new ArrayList<>();
         for (ResourceDirectory.Entry type : directory(0).entries()) {
-            if (type.named() || type.id() != RT_VERSION) {
-                continue;
-            }
-            for (ResourceDirectory.Entry name : directory(subdirectory(type, "RT_VERSION type")).entries()) {
-                for (ResourceDirectory.Entry lang : directory(subdirectory(name, "RT_VERSION name")).entries()) {
-                    if (lang.subdirectory()) {
-                        throw in.corrupt(at(lang.target()), "RT_VERSION language entry 0x" + Integer.toHexString(lang.id())
-                                + " points to a directory, not to data");
-                    }
-                    if (candidates.size() == MAX_LANGUAGE_ENTRIES) {
-                        throw in.corrupt(at(lang.target()), "more than " + MAX_LANGUAGE_ENTRIES + " RT_VERSION language entries");
-                    }
-                    candidates.add(new Candidate(lang.named() ? -1 : lang.id(), lang.target()));
+            if (!type.named() && type.id() == RT_VERSION) {
+                for (ResourceDirectory.Entry name : directory(subdirectory(type, "RT_VERSION type")).entries()) {
+                    addLanguages(directory(subdirectory(name, "RT_VERSION name")), candidates);
                 }
             }
         }
@@ -64,7 +54,25 @@ final class VersionResourceLocator {
         if (chosen.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(ResourceDataEntry.read(in, headers, chosen.get().dataEntryOffset(), chosen.get().language()));
+        Candidate c = chosen.get();
+        return Optional.of(ResourceDataEntry.read(in, headers, c.dataEntryOffset(), c.language()));
+    }
+
+    private void addLanguages(ResourceDirectory languages, List<Candidate> candidates) throws IOException {
+        for (ResourceDirectory.Entry lang : languages.entries()) {
+            if (lang.subdirectory()) {
+                throw in.corrupt(at(lang.target()), "RT_VERSION language entry 0x"
+                        + Integer.toHexString(lang.id()) + " points to a directory, not to data");
+            }
+            if (lang.named()) {
+                throw in.corrupt(at(languages.offset()), "RT_VERSION language entry has a name, not a language id");
+            }
+            if (candidates.size() == MAX_LANGUAGE_ENTRIES) {
+                throw in.corrupt(at(languages.offset()), "more than " + MAX_LANGUAGE_ENTRIES
+                        + " RT_VERSION language entries");
+            }
+            candidates.add(new Candidate(lang.id(), lang.target()));
+        }
     }
 
     private static Optional<Candidate> choose(List<Candidate> candidates) {
@@ -77,7 +85,7 @@ final class VersionResourceLocator {
             if (c.language() == LANG_EN_US && enUs == null) {
                 enUs = c;
             }
-            if (lowest == null || Integer.compareUnsigned(c.language(), lowest.language()) < 0) {
+            if (lowest == null || c.language() < lowest.language()) {
                 lowest = c;
             }
         }

@@ -28,7 +28,8 @@ final class VersionResourceWriter {
     private VersionResourceWriter() {
     }
 
-    static byte[] write(FileVersion file, FileVersion product, int language, int codePage, Map<String, String> strings) {
+    static byte[] write(FileVersion file, FileVersion product, int language, int codePage,
+            Map<String, String> strings) {
         List<byte[]> stringBlocks = new ArrayList<>();
         strings.forEach((key, value) -> stringBlocks.add(block(key, TYPE_TEXT, value.length() + 1,
                 utf16z(value), List.of())));
