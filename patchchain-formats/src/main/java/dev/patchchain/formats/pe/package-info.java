@@ -1,0 +1,6 @@
+/**
+ * PE images (EXE, DLL, SYS): {@link dev.patchchain.formats.pe.PeVersionReader} reads the version resource into a
+ * {@link dev.patchchain.formats.pe.PeVersionInfo}; {@link dev.patchchain.formats.pe.PeBuilder} writes small valid
+ * images with a chosen version resource, for tests and demos.
+ */
+package dev.patchchain.formats.pe;
