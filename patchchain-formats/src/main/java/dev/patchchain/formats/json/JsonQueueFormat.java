@@ -8,9 +8,11 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.patchchain.core.path.PathContext;
@@ -30,6 +32,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -133,6 +136,7 @@ public final class JsonQueueFormat {
         JsonModel.Document doc = new JsonModel.Document(FORMAT, VERSION,
                 document.systemRoot().map(WinPath::toString).orElse(null), values, volume);
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
         try {
@@ -187,13 +191,31 @@ public final class JsonQueueFormat {
         int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
         int column = at == null ? 0 : Math.max(at.getColumnNr(), 0);
         String pointer = e instanceof JsonMappingException m ? pointer(m.getPath()) : "";
-        String message = e instanceof UnrecognizedPropertyException u
-                ? "unknown field \"" + u.getPropertyName() + "\" (known: " + u.getKnownPropertyIds() + ")"
-                : e.getOriginalMessage();
+        String message;
+        if (e instanceof UnrecognizedPropertyException u) {
+            message = "unknown field \"" + u.getPropertyName() + "\" (known: " + u.getKnownPropertyIds() + ")";
+        } else if (e.getOriginalMessage().startsWith("Trailing token")) {
+            message = "unexpected content after the document";
+        } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            message = "expected " + shape(m.getTargetType()) + " here";
+        } else {
+            message = e.getOriginalMessage();
+        }
         FormatException.Kind kind = e instanceof StreamConstraintsException
                 ? FormatException.Kind.UNSUPPORTED : FormatException.Kind.CORRUPT;
         return new TextFormatException(kind, source, line, column,
                 (pointer.isEmpty() ? "" : "at " + pointer + ": ") + message);
+    }
+
+    /** Says what JSON a bound type needs, without naming our classes. */
+    private static String shape(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        return Collection.class.isAssignableFrom(type) ? "an array" : "an object";
     }
 
     private static String pointer(List<JsonMappingException.Reference> path) {
