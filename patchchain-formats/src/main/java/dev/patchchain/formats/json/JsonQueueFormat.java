@@ -29,7 +29,9 @@ import dev.patchchain.formats.FormatException;
 import dev.patchchain.formats.TextFormatException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -114,13 +116,25 @@ public final class JsonQueueFormat {
         }
         JsonModel.Document doc;
         try {
-            doc = MAPPER.readValue(data, JsonModel.Document.class);
+            // Decoded here, strictly: Jackson would otherwise guess UTF-16/32 and fail with a bare IOException.
+            doc = MAPPER.readValue(utf8(data, sourceName), JsonModel.Document.class);
         } catch (JsonProcessingException e) {
             throw parseError(e, sourceName);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading from a byte array", e);
         }
         return new DocumentBuilder(sourceName).build(doc);
+    }
+
+    private static String utf8(byte[] data, String source) throws FormatException {
+        int bom = data.length >= 3 && (data[0] & 0xFF) == 0xEF && (data[1] & 0xFF) == 0xBB && (data[2] & 0xFF) == 0xBF ? 3 : 0;
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(data, bom, data.length - bom))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new TextFormatException(FormatException.Kind.NOT_THIS_FORMAT, source, 0, 0, "not UTF-8 text");
+        }
     }
 
     /**

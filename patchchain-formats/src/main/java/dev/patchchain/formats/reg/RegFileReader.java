@@ -112,6 +112,9 @@ public final class RegFileReader {
         if (path.endsWith("\\")) {
             path = path.substring(0, path.length() - 1);
         }
+        if (path.contains("\\\\") || path.endsWith("\\")) {
+            throw error(FormatException.Kind.CORRUPT, lineNo, start + 1, "key path has an empty key name (two backslashes)");
+        }
         String root = (path.indexOf('\\') < 0 ? path : path.substring(0, path.indexOf('\\'))).toUpperCase(Locale.ROOT);
         if (!ROOT_KEYS.contains(root)) {
             throw error(FormatException.Kind.CORRUPT, lineNo, start + (delete ? 3 : 2),

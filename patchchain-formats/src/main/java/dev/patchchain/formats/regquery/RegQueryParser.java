@@ -89,7 +89,7 @@ public final class RegQueryParser {
             if (values.containsKey(name)) {
                 throw error(FormatException.Kind.CORRUPT, sourceName, lineNo, name.registryName() + " is listed twice");
             }
-            values.put(name, layout(m, lineNo, notes));
+            values.put(name, layout(m, sourceName, lineNo, notes));
         }
         if (queueKey == null) {
             throw error(FormatException.Kind.NOT_THIS_FORMAT, sourceName, 0,
@@ -98,8 +98,12 @@ public final class RegQueryParser {
         return new RegQueryResult(PendingQueue.fromLayouts(values, context), queueKey, notes);
     }
 
-    private static MultiSz layout(Matcher m, int lineNo, List<String> notes) {
+    private static MultiSz layout(Matcher m, String source, int lineNo, List<String> notes) throws FormatException {
         String shown = m.group(3) == null ? "" : m.group(3);
+        if (shown.indexOf('\0') >= 0) {
+            throw new TextFormatException(FormatException.Kind.CORRUPT, source, lineNo, m.start(3) + shown.indexOf('\0') + 1,
+                    "a NUL character in the data (reg query shows NULs as the two characters \\0)");
+        }
         List<Integer> kept = new ArrayList<>();
         List<String> strings = MultiSzDisplay.split(shown, kept);
         int dataColumn = m.start(3) + 1;

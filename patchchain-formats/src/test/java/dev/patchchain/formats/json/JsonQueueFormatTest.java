@@ -137,6 +137,14 @@ class JsonQueueFormatTest {
     }
 
     @Test
+    void onlyUtf8IsRead() {
+        byte[] utf16 = "{\"format\":\"patchchain-queue\",\"version\":1,\"values\":{}}".getBytes(StandardCharsets.UTF_16LE);
+        assertThatThrownBy(() -> JsonQueueFormat.read(utf16, "w.json")).isInstanceOf(FormatException.class);
+        assertThatThrownBy(() -> JsonQueueFormat.read(new byte[] {'{', (byte) 0xC3, '}'}, "bad.json"))
+                .isInstanceOf(TextFormatException.class).hasMessageContaining("not UTF-8");
+    }
+
+    @Test
     void tooLargeInputIsRefusedBeforeParsing() {
         assertThatThrownBy(() -> JsonQueueFormat.read(new byte[JsonQueueFormat.MAX_INPUT_BYTES + 1], "big.json"))
                 .isInstanceOf(FormatException.class).hasMessageContaining("limit");

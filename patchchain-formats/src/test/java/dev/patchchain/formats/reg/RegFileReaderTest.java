@@ -128,6 +128,7 @@ class RegFileReaderTest {
         assertError(HEADER + "[-HKEY_CURRENT_USER\\A]\r\n\"a\"=\"x\"\r\n", 4, "value line under a [-key] line");
         assertError(HEADER + "[HKEY_BOGUS\\A]\r\n", 3, "expected a key path starting with HKEY_LOCAL_MACHINE");
         assertError(HEADER + "[HKEY_CURRENT_USER\\A\r\n", 3, "expected ']'");
+        assertError(HEADER + "[HKEY_CURRENT_USER\\A\\\\]\r\n", 3, "empty key name");
         assertError(HEADER + KEY + "\"a\" \"x\"\r\n", 4, "line 4, column 5: expected '='");
         assertError(HEADER + KEY + "\"a\"=str\r\n", 4, "expected \"string\", dword:, hex:");
         assertError(HEADER + KEY + "\"a\"=\"x\r\n", 4, "no closing");

@@ -123,12 +123,13 @@ class RegQueryParserTest {
         assertError("\r\n    PendingFileRenameOperations    REG_MULTI_SZ    a\r\n", 2, "value line before any key line");
         assertError(listing("    PendingFileRenameOperations    REG_MULTI_SZ    a\r\n    PendingFileRenameOperations    REG_MULTI_SZ    b\r\n"),
                 4, "listed twice");
+        assertError(listing("    PendingFileRenameOperations    REG_MULTI_SZ    a\u0000b\r\n"), 3, "a NUL character");
         assertThatThrownBy(() -> parse("\r\nHKEY_CURRENT_USER\\Software\r\n")).isInstanceOf(FormatException.class)
                 .hasMessageContaining("no key line ending in \\Control\\Session Manager");
     }
 
     private static void assertError(String text, int line, String message) {
         assertThatThrownBy(() -> parse(text)).isInstanceOf(TextFormatException.class)
-                .hasMessageStartingWith("q.txt: line " + line + ": ").hasMessageContaining(message);
+                .hasMessageStartingWith("q.txt: line " + line).hasMessageContaining(message);
     }
 }
