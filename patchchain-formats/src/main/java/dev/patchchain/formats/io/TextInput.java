@@ -112,7 +112,8 @@ public record TextInput(String text, Encoding encoding) {
                     .toString();
         } catch (CharacterCodingException e) {
             throw new TextFormatException(FormatException.Kind.CORRUPT, source, 0, 0,
-                    "not valid " + charset.name() + " text (" + e.getMessage() + ")");
+                    "not valid " + charset.name() + " text (" + e.getMessage() + "); save it as UTF-8 or UTF-16 (a cmd.exe"
+                            + " redirect is in the console's OEM code page: use PowerShell or chcp 65001)");
         }
     }
 }

@@ -69,6 +69,10 @@ public final class RegQueryParser {
                 }
                 continue;
             }
+            if (line.startsWith("ERROR:")) {
+                throw error(FormatException.Kind.NOT_THIS_FORMAT, sourceName, lineNo,
+                        "reg query reported an error: " + line.substring("ERROR:".length()).strip());
+            }
             Matcher m = VALUE_LINE.matcher(line);
             if (!line.startsWith(VALUE_INDENT) || !m.matches()) {
                 throw error(FormatException.Kind.NOT_THIS_FORMAT, sourceName, lineNo,

@@ -124,6 +124,8 @@ class RegQueryParserTest {
         assertError(listing("    PendingFileRenameOperations    REG_MULTI_SZ    a\r\n    PendingFileRenameOperations    REG_MULTI_SZ    b\r\n"),
                 4, "listed twice");
         assertError(listing("    PendingFileRenameOperations    REG_MULTI_SZ    a\u0000b\r\n"), 3, "a NUL character");
+        assertError("ERROR: The system was unable to find the specified registry key or value.\r\n", 1,
+                "reg query reported an error: The system was unable");
         assertThatThrownBy(() -> parse("\r\nHKEY_CURRENT_USER\\Software\r\n")).isInstanceOf(FormatException.class)
                 .hasMessageContaining("no key line ending in \\Control\\Session Manager");
     }
