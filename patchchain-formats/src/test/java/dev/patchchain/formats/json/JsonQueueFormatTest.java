@@ -19,6 +19,8 @@ import dev.patchchain.formats.RandomQueues;
 import dev.patchchain.formats.TextFormatException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -45,6 +47,15 @@ class JsonQueueFormatTest {
         assertThat(volume.stat(WinPath.parse("C:\\Windows\\Temp\\old.sys")))
                 .isEqualTo(PathState.file(FileFacts.unversioned(-1, "no VERSIONINFO resource")));
         assertThat(volume.stat(WinPath.parse("C:\\Windows\\Temp\\empty"))).isEqualTo(PathState.DIRECTORY);
+    }
+
+    @Test
+    void theExampleInTheFormatDocIsTheFixture() throws Exception {
+        String root = System.getenv().getOrDefault("PATCHCHAIN_REPO_ROOT", "..");
+        String doc = Files.readString(Path.of(root, "docs", "formats", "json-queue.md"));
+        int start = doc.indexOf("```json\n") + "```json\n".length();
+        String example = doc.substring(start, doc.indexOf("```", start));
+        assertThat(example).isEqualTo(new String(Fixtures.bytes("json/example.json"), StandardCharsets.UTF_8));
     }
 
     @Test
