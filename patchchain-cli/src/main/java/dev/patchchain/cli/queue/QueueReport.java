@@ -39,7 +39,6 @@ final class QueueReport {
     }
 
     static String showText(LoadedQueue input) {
-        StringBuilder sb = new StringBuilder(header(input)).append('\n');
         Table table = new Table("#", "value[string]", "entry", "source now", "queued by");
         List<PendingOperation> ops = input.queue().operations();
         for (int i = 0; i < ops.size(); i++) {
@@ -48,6 +47,7 @@ final class QueueReport {
                     OperationView.describe(op), OperationView.sourceVersion(op, input.volume()),
                     Attribution.of(op.sourcePath()).label());
         }
+        StringBuilder sb = new StringBuilder(header(input)).append('\n');
         sb.append(table.isEmpty() ? "  (the queue is empty)\n" : table.render());
         appendNotes(sb, input.queue());
         return sb.toString();
@@ -92,13 +92,14 @@ final class QueueReport {
     static ObjectNode json(String command, LoadedQueue input, AnalysisResult result) {
         ObjectNode root = Json.object();
         root.put("command", command);
-        root.set("input", inputJson(input));
-        ArrayNode ops = root.putArray("operations");
+        ArrayNode ops = Json.array();
         List<PendingOperation> operations = input.queue().operations();
         for (int i = 0; i < operations.size(); i++) {
             ops.add(OperationView.json(i, operations.get(i), Attribution.of(operations.get(i).sourcePath()), input.volume(),
                     result == null ? null : result.boot().outcomes().get(i)));
         }
+        root.set("input", inputJson(input));
+        root.set("operations", ops);
         ArrayNode notes = root.putArray("notes");
         for (QueueNote note : input.queue().notes()) {
             ObjectNode n = notes.addObject();

@@ -1,0 +1,2 @@
+/** {@code patchchain file-version}: PE version resources of files and directory trees. */
+package dev.patchchain.cli.pe;
