@@ -7,6 +7,11 @@ import java.util.Map;
 /** The document's shape as Jackson binds it; meaning is given to it by {@link JsonQueueFormat}. */
 final class JsonModel {
 
+    /** {@code volume[].type} of a file. */
+    static final String FILE = "file";
+    /** {@code volume[].type} of a directory. */
+    static final String DIRECTORY = "directory";
+
     private JsonModel() {
     }
 
