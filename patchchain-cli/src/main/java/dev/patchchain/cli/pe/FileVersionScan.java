@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
  * Reads the version resources of the files and directory trees {@code file-version} is given, in a stable order
- * (directories sorted by path), reporting progress on standard error for long runs.
+ * (directories sorted by path; files are read in parallel, results kept in that order), reporting progress on
+ * standard error for long runs.
  */
 final class FileVersionScan {
 
@@ -20,8 +22,8 @@ final class FileVersionScan {
 
     private final PrintWriter progress;
     private final List<FileVersionRow> rows = new ArrayList<>();
-    private int skipped;
-    private int seen;
+    private final AtomicInteger skipped = new AtomicInteger();
+    private final AtomicInteger seen = new AtomicInteger();
 
     FileVersionScan(PrintWriter progress) {
         this.progress = progress;
@@ -40,12 +42,8 @@ final class FileVersionScan {
         try (Stream<Path> walk = Files.walk(path)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
-        for (Path file : files) {
-            FileVersionRow row = read(file, false);
-            if (row != null) {
-                rows.add(row);
-            }
-        }
+        files.parallelStream().map(file -> read(file, false)).toList().stream()
+                .filter(java.util.Objects::nonNull).forEach(rows::add);
     }
 
     List<FileVersionRow> rows() {
@@ -53,26 +51,29 @@ final class FileVersionScan {
     }
 
     int skipped() {
-        return skipped;
+        return skipped.get();
     }
 
     String summary() {
         long unversioned = rows.stream().filter(r -> !r.failed() && r.info().fileVersion().isEmpty()).count();
         long failed = rows.stream().filter(FileVersionRow::failed).count();
         return rows.size() + " PE file(s), " + unversioned + " without a version resource, " + failed
-                + " unreadable; " + skipped + " other file(s) skipped";
+                + " unreadable; " + skipped.get() + " other file(s) skipped";
     }
 
     private FileVersionRow read(Path file, boolean named) {
-        if (++seen % PROGRESS_EVERY == 0) {
-            progress.println("patchchain: " + seen + " files read ...");
-            progress.flush();
+        int count = seen.incrementAndGet();
+        if (count % PROGRESS_EVERY == 0) {
+            synchronized (progress) {
+                progress.println("patchchain: " + count + " files read ...");
+                progress.flush();
+            }
         }
         try {
             return new FileVersionRow(file, PeVersionReader.read(file), null);
         } catch (FormatException e) {
             if (e.kind() == FormatException.Kind.NOT_THIS_FORMAT && !named) {
-                skipped++;
+                skipped.incrementAndGet();
                 return null;
             }
             return new FileVersionRow(file, null, e.getMessage());

@@ -6,8 +6,10 @@ import dev.patchchain.core.volume.PathState;
 import dev.patchchain.core.volume.VolumeState;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -20,6 +22,11 @@ final class SimulatedVolume implements VolumeState {
     private final VolumeState base;
     private final Map<WinPath, Node> overlay = new HashMap<>();
     private final Map<WinPath, Map<String, String>> overlayChildren = new HashMap<>();
+    /**
+     * Overlay paths below which the base volume no longer shows through unchanged: moved or deleted directories
+     * and the aliases they became. While it is empty (queues that only move files), a lookup needs no walk up.
+     */
+    private final Set<WinPath> shadowing = new HashSet<>();
 
     SimulatedVolume(VolumeState base) {
         this.base = base;
@@ -30,6 +37,9 @@ final class SimulatedVolume implements VolumeState {
         Node own = overlay.get(path);
         if (own != null) {
             return own.state();
+        }
+        if (shadowing.isEmpty()) {
+            return base.stat(path);
         }
         List<String> below = new ArrayList<>();
         below.add(path.fileName());
@@ -89,6 +99,8 @@ final class SimulatedVolume implements VolumeState {
             WinPath basePath = basePathOf(from);
             Map<WinPath, Node> moved = new HashMap<>();
             removeBelow(from).forEach((below, node) -> moved.put(rebase(below, from, to), node));
+            shadowing.add(from);
+            shadowing.add(to);
             put(from, Gone.INSTANCE);
             put(to, new Alias(basePath));
             moved.forEach(this::put);
@@ -101,11 +113,17 @@ final class SimulatedVolume implements VolumeState {
 
     /** Removes whatever is at {@code path}; the caller has checked that a directory is empty. */
     void delete(WinPath path) {
+        if (!(stat(path) instanceof PathState.File)) {
+            shadowing.add(path);
+        }
         removeBelow(path);
         put(path, Gone.INSTANCE);
     }
 
     private WinPath basePathOf(WinPath path) {
+        if (shadowing.isEmpty() && !overlay.containsKey(path)) {
+            return path;
+        }
         List<String> below = new ArrayList<>();
         for (WinPath p = path; p != null; p = p.parent()) {
             Node node = overlay.get(p);

@@ -175,7 +175,7 @@ public final class WinPath implements Comparable<WinPath> {
      * @return this path with {@code name} appended
      */
     public WinPath resolve(String name) {
-        checkName(raw(), name);
+        checkName(null, name);
         if (name.equals(".") || name.equals("..") || name.isEmpty()) {
             throw new WinPathException(name, "not a single file name");
         }
@@ -324,14 +324,16 @@ public final class WinPath implements Comparable<WinPath> {
         return parts;
     }
 
+    /** @param raw the path being parsed, or {@code null} when a single name is appended (the name is reported) */
     private static void checkName(String raw, String name) {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c < 0x20) {
-                throw new WinPathException(raw, String.format("control character U+%04X in a file name", (int) c));
+                throw new WinPathException(raw == null ? name : raw,
+                        String.format("control character U+%04X in a file name", (int) c));
             }
             if (INVALID_NAME_CHARS.indexOf(c) >= 0 || c == '\\' || c == '/') {
-                throw new WinPathException(raw, "character '" + c + "' is not allowed in a file name");
+                throw new WinPathException(raw == null ? name : raw, "character '" + c + "' is not allowed in a file name");
             }
         }
     }
