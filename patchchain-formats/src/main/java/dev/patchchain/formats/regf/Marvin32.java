@@ -9,8 +9,11 @@ import dev.patchchain.formats.io.LeReader;
  */
 final class Marvin32 {
 
-    /** The seed Windows uses for log entries: bytes 82 EF 4D 88 7A 4E 55 C5. */
-    static final long LOG_SEED = 0xC5554E7A884DEF82L;
+    /**
+     * The seed Windows uses for log entries, the spec's "82 EF 4D 88 7A 4E 55 C5" read as one big-endian number:
+     * low word 0x7A4E55C5 starts the state {@code p0} (checked against yarp's dirty hives).
+     */
+    static final long LOG_SEED = 0x82EF4D887A4E55C5L;
 
     private Marvin32() {
     }
