@@ -31,6 +31,11 @@ final class KeyReader {
         return leniency;
     }
 
+    /** @return the hive's name, for messages */
+    String source() {
+        return cells.reader().source();
+    }
+
     KeyNode keyNode(int ref, String what) throws FormatException {
         return KeyNode.read(cells.cell(ref, what));
     }

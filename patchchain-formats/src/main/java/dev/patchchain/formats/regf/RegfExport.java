@@ -41,7 +41,7 @@ public final class RegfExport {
         while (!pending.isEmpty()) {
             RegfKey key = pending.pop();
             if (!visited.add(key.ref())) {
-                key.leniency().tolerate(new FormatException(FormatException.Kind.CORRUPT, "hive",
+                key.leniency().tolerate(new FormatException(FormatException.Kind.CORRUPT, key.source(),
                         BaseBlock.SIZE + (key.ref() & 0xFFFFFFFFL), "key '" + key.path()
                                 + "' is reached a second time (listed under two parents)"));
                 continue;

@@ -37,6 +37,10 @@ public final class RegfKey {
         return reader.leniency();
     }
 
+    String source() {
+        return reader.source();
+    }
+
     /** @return the key's name as stored (the root key's too) */
     public String name() {
         return node.name();
@@ -76,12 +80,18 @@ public final class RegfKey {
 
     private void checkNotAncestor(KeyNode child) throws FormatException {
         if (depth + 1 > KeyReader.MAX_DEPTH) {
-            throw new FormatException(FormatException.Kind.CORRUPT, "hive", -1, "key '" + path()
+            throw new FormatException(FormatException.Kind.CORRUPT, reader.source(), -1, "key '" + path()
                     + "' is nested deeper than " + KeyReader.MAX_DEPTH + " levels");
+        }
+        if (child.parent() != node.ref()) {
+            reader.leniency().tolerate(new FormatException(FormatException.Kind.CORRUPT, reader.source(), BaseBlock.SIZE
+                    + (child.ref() & 0xFFFFFFFFL) + KeyNode.PARENT, "key '" + child.name() + "' under '" + path()
+                    + "' names key node 0x" + Integer.toHexString(child.parent()) + " as its parent, not 0x"
+                    + Integer.toHexString(node.ref())));
         }
         for (RegfKey k = this; k != null; k = k.parent) {
             if (k.node.ref() == child.ref()) {
-                throw new FormatException(FormatException.Kind.CORRUPT, "hive", BaseBlock.SIZE
+                throw new FormatException(FormatException.Kind.CORRUPT, reader.source(), BaseBlock.SIZE
                         + (child.ref() & 0xFFFFFFFFL), "key '" + path() + "' lists its ancestor '" + k.path()
                         + "' as a subkey (a loop)");
             }

@@ -39,7 +39,7 @@ public final class SystemHiveQueue {
      */
     public static ControlSetQueue current(RegfHive system, PathContext context) throws FormatException {
         RegfKey select = system.key("Select").orElseThrow(() -> new FormatException(
-                FormatException.Kind.NOT_THIS_FORMAT, "hive", -1, "no Select key: not a SYSTEM hive"));
+                FormatException.Kind.NOT_THIS_FORMAT, system.rootKey().source(), -1, "no Select key: not a SYSTEM hive"));
         int current = dword(select, "Current");
         List<String> notes = new ArrayList<>();
         notes.add("Select\\Current = " + current);
@@ -49,8 +49,8 @@ public final class SystemHiveQueue {
                     + "; the current control set is read");
         }
         String name = String.format("ControlSet%03d", current);
-        RegfKey set = system.key(name).orElseThrow(() -> new FormatException(FormatException.Kind.CORRUPT, "hive",
-                -1, "Select\\Current = " + current + " but there is no " + name));
+        RegfKey set = system.key(name).orElseThrow(() -> new FormatException(FormatException.Kind.CORRUPT,
+                system.rootKey().source(), -1, "Select\\Current = " + current + " but there is no " + name));
         return read(system, set, notes, context);
     }
 
@@ -96,7 +96,7 @@ public final class SystemHiveQueue {
             return null;
         }
         if (v.get().type() != RegfValue.REG_MULTI_SZ) {
-            throw new FormatException(FormatException.Kind.CORRUPT, "hive", -1, sm.path() + "\\" + name
+            throw new FormatException(FormatException.Kind.CORRUPT, sm.source(), -1, sm.path() + "\\" + name
                     + " has type " + v.get().type() + ", not REG_MULTI_SZ (7)");
         }
         return v.get().data();
@@ -104,10 +104,10 @@ public final class SystemHiveQueue {
 
     private static int dword(RegfKey select, String name) throws FormatException {
         RegfValue v = select.value(name).orElseThrow(() -> new FormatException(FormatException.Kind.CORRUPT,
-                "hive", -1, "Select\\" + name + " is missing"));
+                select.source(), -1, "Select\\" + name + " is missing"));
         byte[] d = v.data();
         if (d.length != 4) {
-            throw new FormatException(FormatException.Kind.CORRUPT, "hive", -1, "Select\\" + name + " holds "
+            throw new FormatException(FormatException.Kind.CORRUPT, select.source(), -1, "Select\\" + name + " holds "
                     + d.length + " bytes, not a REG_DWORD");
         }
         return (d[0] & 0xFF) | (d[1] & 0xFF) << 8 | (d[2] & 0xFF) << 16 | (d[3] & 0xFF) << 24;
