@@ -19,6 +19,11 @@ final class QueueInputOptions {
                         + "('-' reads standard input).")
         String regQuery;
 
+        @Option(names = "--hive", paramLabel = "SYSTEM",
+                description = "An offline SYSTEM hive file; its transaction logs (SYSTEM.LOG1, .LOG2) are used when "
+                        + "they sit beside it. The current control set's queue is read.")
+        String hive;
+
         @Option(names = "--json-queue", paramLabel = "FILE",
                 description = "A queue in patchchain's JSON queue format (docs/formats/json-queue.md); "
                         + "it may carry a volume description too.")
@@ -43,12 +48,14 @@ final class QueueInputOptions {
         }
     }
 
-    @ArgGroup(exclusive = true, multiplicity = "1", heading = "Queue source (exactly one):%n")
+    @ArgGroup(exclusive = true, multiplicity = "0..1",
+            heading = "Queue source (one; without it, --image reads the image's own SYSTEM hive):%n")
     Source source;
 
     @Option(names = "--image", paramLabel = "DIR",
             description = "A mounted Windows volume, or any directory standing for the drive (see --drive): "
-                    + "gives file existence and PE versions. Without it versions are unknown.")
+                    + "gives file existence and PE versions (without it versions are unknown), and, when no other "
+                    + "source is given, the queue from Windows\\System32\\config\\SYSTEM.")
     String image;
 
     @Option(names = "--drive", paramLabel = "LETTER", defaultValue = "C",
@@ -63,6 +70,10 @@ final class QueueInputOptions {
             description = "Whose boot-time rules to simulate: the Windows session manager or Wine's wineboot "
                     + "(default: ${DEFAULT-VALUE}).")
     Rules rules;
+
+    @Option(names = "--lenient",
+            description = "Read a damaged hive as far as possible: skip broken structures and report each.")
+    boolean lenient;
 
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;

@@ -18,6 +18,8 @@ import dev.patchchain.formats.regquery.RegQueryResult;
 import dev.patchchain.platform.image.ImageVolume;
 import dev.patchchain.platform.image.PeFileInspector;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,11 +38,27 @@ final class QueueLoader {
     LoadedQueue load(QueueInputOptions options) throws IOException {
         PathContext pathContext = pathContext(options.systemRoot);
         List<String> notes = new ArrayList<>();
-        QueueInputOptions.Source source = options.source;
+        List<String> warnings = new ArrayList<>();
+        QueueInputOptions.Source source = options.source == null ? new QueueInputOptions.Source() : options.source;
+        Optional<ImageVolume> image = Optional.empty();
+        if (options.image().isPresent()) {
+            image = Optional.of(ImageVolume.open(context.resolve(options.image().get()), drive(options.drive),
+                    new PeFileInspector()));
+        }
         PendingQueue queue;
         String queueSource;
         Optional<InMemoryVolume> describedVolume = Optional.empty();
-        if (source.reg != null) {
+        if (source.hive != null || (options.source == null && image.isPresent())) {
+            Path hive = source.hive != null ? context.resolve(source.hive) : systemHive(image.get(), pathContext);
+            HiveQueue read = HiveQueue.current(hive, options.lenient, pathContext);
+            queue = read.queue().queue();
+            queueSource = hive + ", " + read.queue().controlSet() + "\\Control\\Session Manager";
+            notes.addAll(read.queue().notes());
+            warnings.addAll(read.warnings());
+        } else if (options.source == null) {
+            throw new UsageException("no queue given: use --reg FILE, --reg-query FILE|-, --json-queue FILE, "
+                    + "--hive SYSTEM, or --image DIR (reads the image's SYSTEM hive)");
+        } else if (source.reg != null) {
             Path file = context.resolve(source.reg);
             RegistryQueue read = QueueRegistryView.read(
                     RegFileReader.read(InputBytes.file(file, RegFileReader.MAX_FILE_BYTES), file.toString()),
@@ -66,21 +84,31 @@ final class QueueLoader {
             describedVolume = document.volume();
         }
 
-        if (options.image().isPresent()) {
-            Path root = context.resolve(options.image().get());
-            ImageVolume image = ImageVolume.open(root, drive(options.drive), new PeFileInspector());
+        if (image.isPresent()) {
+            ImageVolume volume = image.get();
             if (describedVolume.isPresent()) {
-                notes.add("the volume described in " + queueSource + " is ignored: --image " + root + " is used");
+                notes.add("the volume described in " + queueSource + " is ignored: --image " + volume.root() + " is used");
             }
-            return new LoadedQueue(queue, queueSource, image, root + " (drive " + image.drive() + ":)",
-                    options.rules.rules(), notes, image::warnings);
+            return new LoadedQueue(queue, queueSource, volume, volume.root() + " (drive " + volume.drive() + ":)",
+                    options.rules.rules(), notes, warnings, volume::warnings);
         }
         Supplier<List<String>> none = List::of;
         if (describedVolume.isPresent()) {
             return new LoadedQueue(queue, queueSource, describedVolume.get(), "the volume described in " + queueSource,
-                    options.rules.rules(), notes, none);
+                    options.rules.rules(), notes, warnings, none);
         }
-        return new LoadedQueue(queue, queueSource, VolumeState.UNKNOWN, "none", options.rules.rules(), notes, none);
+        return new LoadedQueue(queue, queueSource, VolumeState.UNKNOWN, "none", options.rules.rules(), notes, warnings, none);
+    }
+
+    /** The SYSTEM hive of the Windows installation on the image: {@code <system root>\System32\config\SYSTEM}. */
+    private static Path systemHive(ImageVolume image, PathContext pathContext) throws NoSuchFileException {
+        WinPath hive = pathContext.systemRoot().resolve("System32").resolve("config").resolve("SYSTEM");
+        Path file = image.resolve(hive);
+        if (file == null || !Files.isRegularFile(file)) {
+            throw new NoSuchFileException(image.root() + ": no " + hive
+                    + " in the image (give the queue with --hive, --reg, --reg-query or --json-queue, or fix --system-root)");
+        }
+        return file;
     }
 
     private static PathContext pathContext(String systemRoot) {
