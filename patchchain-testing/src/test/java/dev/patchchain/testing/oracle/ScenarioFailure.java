@@ -28,8 +28,8 @@ record ScenarioFailure(WineScenario scenario, String phase, String expected, Str
     String write(Path directory) throws IOException {
         Path dir = Files.createDirectories(directory.resolve(scenario.id()));
         Files.writeString(dir.resolve("steps.txt"), scenario + "\n");
-        Files.writeString(dir.resolve("expected.txt"), expected + "\n");
-        Files.writeString(dir.resolve("actual.txt"), actual + "\n");
+        Files.writeString(dir.resolve("expected.txt"), "# " + phase + ": what we predicted\n" + expected + "\n");
+        Files.writeString(dir.resolve("actual.txt"), "# " + phase + ": what Wine did\n" + actual + "\n");
         Files.writeString(dir.resolve("replay.txt"), replayCommand() + "\n");
         return "scenario " + scenario.id() + ", " + phase + ": see " + dir + "; replay: " + replayCommand();
     }
