@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A Wine prefix and the few Wine programs the oracle runs in it: a Windows program, {@code reg query},
  * {@code regedit /E} and {@code reg import}, and {@code wineboot -r}, the boot that executes the pending queue.
- * Debug output and the Mono/Gecko installers are switched off; every command has a time limit.
+ * Debug output and the Mono/Gecko installers are switched off; every command has a time limit. The prefix's
+ * wineserver is persistent from {@link #create} to {@link #stop}, so that Wine never boots on its own in between.
  *
  * <pre>{@code
  * WinePrefix prefix = WinePrefix.create(dir);          // wineboot --init: a few seconds
@@ -47,6 +48,11 @@ public final class WinePrefix {
         if (!Files.isDirectory(prefix.driveC())) {
             throw new IOException("wineboot --init made no drive_c in " + directory);
         }
+        // The first process of a wineserver session starts "wineboot --init" behind our back, and that executes
+        // the pending queue, racing the helper. So: one persistent server for the whole run, its session opened
+        // by a boot of our own; stop() ends it.
+        prefix.run(List.of("wineserver", "-p"));
+        prefix.reboot();
         return prefix;
     }
 

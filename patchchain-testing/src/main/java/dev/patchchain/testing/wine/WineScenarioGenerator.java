@@ -12,7 +12,8 @@ import java.util.Random;
  * so that they collide), files staged in {@code tmp} (a few missing), then random queued operations over them:
  * renames with and without replace onto shared targets, the classic pair (0.3 then 0.2 queued for one target),
  * chains A&rarr;B&rarr;C between targets, deletes of files, missing paths and directories (empty or not), direct
- * copies turned into staged files, and renames Wine must refuse (missing target directory, a directory as target).
+ * copies turned into staged files, and renames at the edges (missing target directory, directories as source or
+ * target, a directory moved into itself).
  *
  * <pre>{@code
  * WineScenario s = WineScenarioGenerator.generate(seed, 17);   // always the same steps for (seed, 17)
@@ -77,6 +78,9 @@ public final class WineScenarioGenerator {
                 steps.add(HelperStep.file(sys + "\\d\\inner.dll", version()));
             }
         }
+        if (random.nextInt(4) == 0) {
+            steps.add(HelperStep.mkdir(sys + "\\e"));
+        }
     }
 
     private void operation() {
@@ -129,7 +133,7 @@ public final class WineScenarioGenerator {
             return sys + "\\d";
         }
         if (which < 8) {
-            return tmp;
+            return random.nextBoolean() ? tmp : sys + "\\e";
         }
         return tmp + "\\gone" + names++ + ".tmp";
     }
@@ -142,12 +146,19 @@ public final class WineScenarioGenerator {
         steps.add(HelperStep.rename(copy, pick(targets), random.nextBoolean()));
     }
 
-    /** Renames Wine refuses at boot: into a missing directory, onto a directory, or a directory moved. */
+    /**
+     * Renames at the edges, most of them refused at boot: into a missing directory, a file or a directory onto a
+     * directory, a directory onto a file, a directory into itself, or a directory moved.
+     */
     private void refusedRename() {
-        switch (random.nextInt(3)) {
+        String d = sys + "\\d";
+        switch (random.nextInt(6)) {
             case 0 -> steps.add(HelperStep.rename(stage(version(), true), sys + "\\nodir\\x.dll", true));
-            case 1 -> steps.add(HelperStep.rename(stage(version(), true), sys + "\\d", true));
-            default -> steps.add(HelperStep.rename(sys + "\\d", sys + "\\moved", false));
+            case 1 -> steps.add(HelperStep.rename(stage(version(), true), d, true));
+            case 2 -> steps.add(HelperStep.rename(d, pick(targets), true));
+            case 3 -> steps.add(HelperStep.rename(d, sys + "\\e", random.nextBoolean()));
+            case 4 -> steps.add(HelperStep.rename(sys, d + "\\inside", false));
+            default -> steps.add(HelperStep.rename(d, sys + "\\moved", false));
         }
     }
 

@@ -140,7 +140,8 @@ final class WineBatch {
 
     /** Reads the queue with {@code reg query} and {@code regedit /E}; both must hold exactly what was queued. */
     private PendingQueue readBack(Map<WineScenario, List<String>> queued) throws IOException {
-        PendingQueue fromQuery = RegQueryParser.parse(prefix.queryQueue().bytes(), "wine reg query", PathContext.DEFAULT).queue();
+        Path query = Files.write(work.resolve("reg-query.txt"), prefix.queryQueue().bytes());
+        PendingQueue fromQuery = RegQueryParser.parse(Files.readAllBytes(query), query.toString(), PathContext.DEFAULT).queue();
         Path export = work.resolve("session-manager.reg");
         PendingQueue fromExport = QueueRegistryView.read(
                 RegFileReader.read(prefix.exportSessionManager(export), export.toString()), export.toString(), PathContext.DEFAULT).queue();
