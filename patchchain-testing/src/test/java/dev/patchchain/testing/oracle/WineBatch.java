@@ -116,8 +116,10 @@ final class WineBatch {
         assertThat(r.exitCode()).as("pfro_helper exit code; output:\n" + r.output()).isZero();
         Map<Integer, String> results = new LinkedHashMap<>();
         for (String line : r.output().split("\r?\n")) {
-            String[] fields = line.split("\t", 2);
-            results.put(Integer.parseInt(fields[0]), fields[1]);
+            if (line.matches("\\d+\t.*")) { // anything else is Wine talking on stderr
+                String[] fields = line.split("\t", 2);
+                results.put(Integer.parseInt(fields[0]), fields[1]);
+            }
         }
         Map<WineScenario, List<String>> queued = new LinkedHashMap<>();
         int number = 2;
