@@ -41,7 +41,7 @@ class WineBootOracleTest {
         List<Integer> numbers = numbers();
         long start = System.nanoTime();
 
-        HostFiles.deleteTree(WORK.resolve("prefix"));
+        HostFiles.deleteTree(WORK); // it holds the last run only: the prefix, the helper, failures
         Path helper = HelperBinary.build(WORK);
         Map<FileVersion, Path> contentFiles = contentFiles();
         WinePrefix prefix = WinePrefix.create(WORK.resolve("prefix"));
