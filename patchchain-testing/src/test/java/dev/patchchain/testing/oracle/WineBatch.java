@@ -34,6 +34,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,8 +72,16 @@ final class WineBatch {
         this.scenarios = scenarios;
     }
 
-    /** What the batch found. */
-    record Result(List<ScenarioFailure> failures, int operations, int downgradesBooted, int chainedTargets) {
+    /**
+     * What the batch found.
+     *
+     * @param failures         the disagreements
+     * @param statuses         how often each outcome occurred in the first boot (Wine did the same, file by file)
+     * @param downgradesBooted chained targets that the unchained boot left below their newest version
+     * @param chainedTargets   targets the chainer settled
+     */
+    record Result(List<ScenarioFailure> failures, Map<OutcomeStatus, Integer> statuses, int downgradesBooted,
+                  int chainedTargets) {
     }
 
     Result run() throws IOException {
@@ -102,7 +111,9 @@ final class WineBatch {
 
         HostFiles.deleteTree(hostScenarios);
         HostFiles.deleteTree(snapshot);
-        return new Result(failures, queue.operations().size(), downgradesBooted, chainedTargets);
+        Map<OutcomeStatus, Integer> statuses = new EnumMap<>(OutcomeStatus.class);
+        predicted.outcomes().forEach(o -> statuses.merge(o.status(), 1, Integer::sum));
+        return new Result(failures, statuses, downgradesBooted, chainedTargets);
     }
 
     /** Runs the helper; returns the strings each scenario's successful calls queued. */

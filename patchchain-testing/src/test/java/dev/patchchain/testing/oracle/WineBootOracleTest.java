@@ -2,6 +2,7 @@ package dev.patchchain.testing.oracle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.patchchain.core.boot.OutcomeStatus;
 import dev.patchchain.core.version.FileVersion;
 import dev.patchchain.formats.pe.PeBuilder;
 import dev.patchchain.testing.Corpus;
@@ -12,9 +13,12 @@ import dev.patchchain.testing.wine.WineScenarioGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +35,10 @@ class WineBootOracleTest {
     private static final int SCENARIOS = Integer.getInteger("wine.oracle.scenarios", 300);
     private static final int BATCH = 60;
     private static final Path WORK = Path.of("target/wine-oracle");
+    /** Every outcome but those the helper cannot queue (markers, syntax, second value, other drives). */
+    private static final Set<OutcomeStatus> EXERCISED = EnumSet.of(OutcomeStatus.APPLIED, OutcomeStatus.TARGET_EXISTS,
+            OutcomeStatus.SOURCE_MISSING, OutcomeStatus.PATH_NOT_FOUND, OutcomeStatus.DIRECTORY_NOT_EMPTY,
+            OutcomeStatus.ACCESS_DENIED);
 
     @Test
     void wineBootsQueuesAsTheSimulatorPredictsAndChainedQueuesKeepTheNewestVersion() throws Exception {
@@ -46,7 +54,7 @@ class WineBootOracleTest {
         Map<FileVersion, Path> contentFiles = contentFiles();
         WinePrefix prefix = WinePrefix.create(WORK.resolve("prefix"));
         List<String> failures = new ArrayList<>();
-        int operations = 0;
+        Map<OutcomeStatus, Integer> statuses = new EnumMap<>(OutcomeStatus.class);
         int downgrades = 0;
         int chainedTargets = 0;
         try {
@@ -57,7 +65,7 @@ class WineBootOracleTest {
                 for (ScenarioFailure failure : result.failures()) {
                     failures.add(failure.write(WORK));
                 }
-                operations += result.operations();
+                result.statuses().forEach((status, count) -> statuses.merge(status, count, Integer::sum));
                 downgrades += result.downgradesBooted();
                 chainedTargets += result.chainedTargets();
             }
@@ -65,13 +73,16 @@ class WineBootOracleTest {
             prefix.stop();
             HostFiles.deleteTree(WORK.resolve("prefix"));
         }
-        System.out.printf("[oracle] wineboot: %d scenarios, %d queued operations, %d chained targets, %d of them "
+        int operations = statuses.values().stream().mapToInt(Integer::intValue).sum();
+        System.out.printf("[oracle] wineboot: %d scenarios, %d queued operations %s, %d chained targets, %d of them "
                         + "downgraded by the real unchained boot, %d disagreements, %.1f s%n", numbers.size(), operations,
-                chainedTargets, downgrades, failures.size(), (System.nanoTime() - start) / 1e9);
+                statuses, chainedTargets, downgrades, failures.size(), (System.nanoTime() - start) / 1e9);
         failures.forEach(System.out::println);
         assertThat(failures).as("scenarios where Wine and we disagree (seed " + seed + ")").isEmpty();
         if (numbers.size() == SCENARIOS) {
             assertThat(downgrades).as("the generator must make real downgrades for the chainer to fix").isPositive();
+            assertThat(statuses).as("the generator must reach every outcome a C: drive can give")
+                    .containsKeys(EXERCISED.toArray(OutcomeStatus[]::new));
         }
     }
 
