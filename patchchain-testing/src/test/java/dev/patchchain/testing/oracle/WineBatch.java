@@ -20,7 +20,6 @@ import dev.patchchain.core.volume.FileFacts;
 import dev.patchchain.core.volume.InMemoryVolume;
 import dev.patchchain.core.volume.PathState;
 import dev.patchchain.core.volume.VolumeState;
-import dev.patchchain.formats.FormatException;
 import dev.patchchain.formats.reg.QueueRegistryView;
 import dev.patchchain.formats.reg.RegFileReader;
 import dev.patchchain.formats.reg.RegFileWriter;
@@ -194,7 +193,7 @@ final class WineBatch {
         return DriveTree.read(prefix.driveC(), ALL);
     }
 
-    private void importQueue(PendingQueue chained) throws IOException, FormatException {
+    private void importQueue(PendingQueue chained) throws IOException {
         Path file = work.resolve("chained.reg");
         Files.write(file, RegFileWriter.write(QueueRegistryView.toRegFile(chained, QueueRegistryView.CURRENT_KEY_PATH)));
         prefix.importRegFile(file);
