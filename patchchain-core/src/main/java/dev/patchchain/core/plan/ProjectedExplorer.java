@@ -1,0 +1,116 @@
+package dev.patchchain.core.plan;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Exploration with partial-order reduction: since every step touches one resource, steps on different resources
+ * commute and a resource's outcome depends only on the order of its own steps. So each resource is explored on its
+ * own, over the interleavings of just the steps that touch it (breadth first, so the first difference found has a
+ * shortest trace). Every such interleaving extends to a whole-machine interleaving (program order within a package,
+ * waves and engine locks are orders that a per-resource order respecting them cannot contradict), and the whole
+ * machine differs from the reference exactly when some resource does: the verdict is the same as exploring
+ * everything, at the cost of the sum instead of the product.
+ */
+final class ProjectedExplorer {
+
+    private final Workload workload;
+
+    ProjectedExplorer(Workload workload) {
+        this.workload = workload;
+    }
+
+    Exploration explore(Program program, Map<Resource, Cell> start, Map<Resource, Cell> expected, Verdict refuted) {
+        Map<Resource, List<Integer>> touching = new HashMap<>();
+        Set<Resource> order = new LinkedHashSet<>();
+        for (int pkg : program.members()) {
+            for (Resource r : workload.stepsByPackage.get(pkg).keySet()) {
+                touching.computeIfAbsent(r, k -> new ArrayList<>()).add(pkg);
+                order.add(r);
+            }
+        }
+        long states = 0;
+        Optional<Counterexample> first = Optional.empty();
+        for (Resource r : order) {
+            List<Integer> pkgs = touching.get(r);
+            if (pkgs.size() == 1 && !program.chain()) {
+                // One package alone runs exactly the reference's steps, so it ends as the reference.
+                states += workload.stepsByPackage.get(pkgs.get(0)).get(r).size() + 1;
+                continue;
+            }
+            Result result = resource(r, pkgs, program, start.get(r), expected.get(r));
+            states += result.states;
+            if (first.isEmpty() && result.bad != null) {
+                first = Optional.of(TraceWriter.write(refuted, start.get(r), result.bad, program, expected.get(r),
+                        workload));
+            }
+        }
+        return new Exploration(first.isEmpty(), states, first);
+    }
+
+    private record Node(String pcs, Cell cell) {
+    }
+
+    private record Edge(Node from, Step step) {
+    }
+
+    private record Result(long states, List<Step> bad) {
+    }
+
+    private Result resource(Resource r, List<Integer> pkgs, Program program, Cell start, Cell expected) {
+        List<List<Step>> steps = new ArrayList<>();
+        List<Integer> lengths = new ArrayList<>();
+        for (int pkg : pkgs) {
+            List<Step> s = workload.stepsByPackage.get(pkg).get(r);
+            steps.add(s);
+            lengths.add(s.size());
+        }
+        Turns turns = new Turns(pkgs, lengths, program, workload.packages);
+        Node root = new Node(new String(new char[pkgs.size()]), start);
+        Map<Node, Edge> seen = new HashMap<>();
+        seen.put(root, null);
+        ArrayDeque<Node> frontier = new ArrayDeque<>();
+        frontier.add(root);
+        Node bad = null;
+        while (!frontier.isEmpty()) {
+            Node node = frontier.poll();
+            char[] pcs = node.pcs.toCharArray();
+            if (turns.done(pcs)) {
+                if (bad == null && !node.cell.boot(program.chain(), workload.rules).equals(expected)) {
+                    bad = node;
+                }
+                continue;
+            }
+            for (int i = 0; i < turns.size(); i++) {
+                if (!turns.mayStep(i, pcs)) {
+                    continue;
+                }
+                Step step = steps.get(i).get(pcs[i]);
+                char[] next = pcs.clone();
+                next[i]++;
+                Node child = new Node(new String(next), step.apply(node.cell, workload.packages));
+                if (!seen.containsKey(child)) {
+                    seen.put(child, new Edge(node, step));
+                    frontier.add(child);
+                }
+            }
+        }
+        return new Result(seen.size(), bad == null ? null : path(seen, bad));
+    }
+
+    private static List<Step> path(Map<Node, Edge> seen, Node end) {
+        List<Step> path = new ArrayList<>();
+        for (Edge e = seen.get(end); e != null; e = seen.get(e.from)) {
+            path.add(e.step);
+        }
+        Collections.reverse(path);
+        return path;
+    }
+}
