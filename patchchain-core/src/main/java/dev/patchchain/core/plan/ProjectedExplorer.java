@@ -36,17 +36,18 @@ final class ProjectedExplorer {
                 order.add(r);
             }
         }
-        long states = 0;
+        // The start state is shared; each resource adds the states its own steps reach.
+        long states = 1;
         Optional<Counterexample> first = Optional.empty();
         for (Resource r : order) {
             List<Integer> pkgs = touching.get(r);
             if (pkgs.size() == 1 && !program.chain()) {
                 // One package alone runs exactly the reference's steps, so it ends as the reference.
-                states += workload.stepsByPackage.get(pkgs.get(0)).get(r).size() + 1;
+                states += workload.stepsByPackage.get(pkgs.get(0)).get(r).size();
                 continue;
             }
             Result result = resource(r, pkgs, program, start.get(r), expected.get(r));
-            states += result.states;
+            states += result.states - 1;
             if (first.isEmpty() && result.bad != null) {
                 first = Optional.of(TraceWriter.write(refuted, start.get(r), result.bad, program, expected.get(r),
                         workload));
