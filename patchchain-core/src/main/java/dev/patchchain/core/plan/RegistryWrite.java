@@ -24,11 +24,12 @@ public record RegistryWrite(String key, String valueName, boolean multiString, W
         Objects.requireNonNull(valueName, "valueName");
         Objects.requireNonNull(mode, "mode");
         data = List.copyOf(data);
+        String where = key + "\\" + valueName;
         if (mode == WriteMode.APPEND && !multiString) {
-            throw new IllegalArgumentException("only a REG_MULTI_SZ value can be appended to: " + display());
+            throw new IllegalArgumentException("only a REG_MULTI_SZ value can be appended to: " + where);
         }
         if (!multiString && data.size() != 1) {
-            throw new IllegalArgumentException("a single-string value has exactly one string: " + display());
+            throw new IllegalArgumentException("a single-string value has exactly one string: " + where);
         }
     }
 
