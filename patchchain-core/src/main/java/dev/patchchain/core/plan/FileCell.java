@@ -59,7 +59,7 @@ record FileCell(WinPath target, PathState disk, List<Staged> queue, Map<Integer,
         return new FileCell(target, disk, queue, Map.copyOf(d));
     }
 
-    FileCell carryOut(int pkg, String pkgId, FileVersion version, boolean throughQueue) {
+    FileCell carryOut(int pkg, WinPath staged, FileVersion version, boolean throughQueue) {
         Map<Integer, Boolean> d = new HashMap<>(decisions);
         boolean replace = Boolean.TRUE.equals(d.remove(pkg));
         if (!replace) {
@@ -69,11 +69,11 @@ record FileCell(WinPath target, PathState disk, List<Staged> queue, Map<Integer,
             return new FileCell(target, PathState.file(FileFacts.versioned(-1, version)), queue, Map.copyOf(d));
         }
         List<Staged> q = new ArrayList<>(queue);
-        q.add(new Staged(pkg, stagedPath(pkgId), version));
+        q.add(new Staged(pkg, staged, version));
         return new FileCell(target, disk, List.copyOf(q), Map.copyOf(d));
     }
 
-    WinPath stagedPath(String pkgId) {
+    static WinPath stagedPath(WinPath target, String pkgId) {
         return target.parent().resolve(target.fileName() + "." + pkgId.replaceAll("[^A-Za-z0-9._-]", "_") + ".staged");
     }
 

@@ -93,7 +93,7 @@ final class FullExplorer {
 
     private Resource firstDifference(Map<Resource, Cell> cells, Map<Resource, Cell> expected, boolean chain) {
         for (Map.Entry<Resource, Cell> e : cells.entrySet()) {
-            if (!e.getValue().boot(chain, workload.rules).equals(expected.get(e.getKey()))) {
+            if (!workload.boot(e.getValue(), chain).equals(expected.get(e.getKey()))) {
                 return e.getKey();
             }
         }

@@ -82,6 +82,7 @@ public final class Planner {
         final Workload workload;
         private final List<Map<Resource, Cell>> prefixReferences = new ArrayList<>();
         private final Map<List<Integer>, SetVerdict> verdicts = new HashMap<>();
+        private final Map<ProjectedExplorer.Key, ProjectedExplorer.Result> memo = new HashMap<>();
         long states;
         BigInteger unreduced = BigInteger.ZERO;
 
@@ -131,7 +132,7 @@ public final class Planner {
         Exploration explore(Program program, Map<Resource, Cell> start, Map<Resource, Cell> expected,
                             Verdict refuted) {
             Exploration result = options.reduction()
-                    ? new ProjectedExplorer(workload).explore(program, start, expected, refuted)
+                    ? new ProjectedExplorer(workload, memo).explore(program, start, expected, refuted)
                     : new FullExplorer(workload, options.stateBudget()).explore(program, start, expected, refuted);
             states += result.states();
             unreduced = unreduced.add(options.reduction() ? lattice(program) : BigInteger.valueOf(result.states()));

@@ -13,8 +13,7 @@ import java.util.Set;
 /**
  * Exploration with partial-order reduction: since every step touches one resource, steps on different resources
  * commute and a resource's outcome depends only on the order of its own steps. So each resource is explored on its
- * own, over the interleavings of just the steps that touch it (breadth first, so the first difference found has a
- * shortest trace). Every such interleaving extends to a whole-machine interleaving (program order within a package,
+ * own, over the interleavings of just the steps that touch it. Every such interleaving extends to a whole-machine interleaving (program order within a package,
  * waves and engine locks are orders that a per-resource order respecting them cannot contradict), and the whole
  * machine differs from the reference exactly when some resource does: the verdict is the same as exploring
  * everything, at the cost of the sum instead of the product.
@@ -22,9 +21,16 @@ import java.util.Set;
 final class ProjectedExplorer {
 
     private final Workload workload;
+    private final Map<Key, Result> memo;
 
-    ProjectedExplorer(Workload workload) {
+    /**
+     * @param workload the packages
+     * @param memo     results of resources already explored, shared by the explorations of one plan: the same
+     *                 resource with the same packages, start and program shape recurs across sets, pairs and groups
+     */
+    ProjectedExplorer(Workload workload, Map<Key, Result> memo) {
         this.workload = workload;
+        this.memo = memo;
     }
 
     Exploration explore(Program program, Map<Resource, Cell> start, Map<Resource, Cell> expected, Verdict refuted) {
@@ -38,7 +44,6 @@ final class ProjectedExplorer {
         }
         // The start state is shared; each resource adds the states its own steps reach.
         long states = 1;
-        Optional<Counterexample> first = Optional.empty();
         for (Resource r : order) {
             List<Integer> pkgs = touching.get(r);
             if (pkgs.size() == 1 && !program.chain()) {
@@ -46,14 +51,35 @@ final class ProjectedExplorer {
                 states += workload.stepsByPackage.get(pkgs.get(0)).get(r).size();
                 continue;
             }
-            Result result = resource(r, pkgs, program, start.get(r), expected.get(r));
-            states += result.states - 1;
-            if (first.isEmpty() && result.bad != null) {
-                first = Optional.of(TraceWriter.write(refuted, start.get(r), result.bad, program, expected.get(r),
-                        workload));
+            Key key = new Key(r, start.get(r), pkgs, shape(pkgs, program), program.chain());
+            Result result = memo.get(key);
+            if (result == null) {
+                result = resource(r, pkgs, program, start.get(r), expected.get(r));
+                memo.put(key, result);
+                states += result.states - 1;
+            }
+            if (result.bad != null) {
+                // One resource that ends differently decides the verdict: the rest need not be explored.
+                return new Exploration(false, states, Optional.of(
+                        TraceWriter.write(refuted, start.get(r), result.bad, program, expected.get(r), workload)));
             }
         }
-        return new Exploration(first.isEmpty(), states, first);
+        return new Exploration(true, states, Optional.empty());
+    }
+
+    /** The program as one resource sees it: each package's wave, renumbered from 0. */
+    private static List<Integer> shape(List<Integer> pkgs, Program program) {
+        List<Integer> waves = pkgs.stream().map(program::waveOf).toList();
+        List<Integer> distinct = waves.stream().distinct().sorted().toList();
+        return waves.stream().map(distinct::indexOf).toList();
+    }
+
+    /** What identifies one resource's exploration. */
+    record Key(Resource resource, Cell start, List<Integer> pkgs, List<Integer> waves, boolean chain) {
+    }
+
+    /** One resource's exploration: states visited, and a path to a different ending (or null). */
+    record Result(long states, List<Step> bad) {
     }
 
     private record Node(String pcs, Cell cell) {
@@ -62,9 +88,10 @@ final class ProjectedExplorer {
     private record Edge(Node from, Step step) {
     }
 
-    private record Result(long states, List<Step> bad) {
-    }
-
+    /**
+     * Depth first, stopping at the first ending that differs from the reference. Every complete interleaving of
+     * a resource has the same number of steps, so any one found is as short as any other.
+     */
     private Result resource(Resource r, List<Integer> pkgs, Program program, Cell start, Cell expected) {
         List<List<Step>> steps = new ArrayList<>();
         List<Integer> lengths = new ArrayList<>();
@@ -77,19 +104,18 @@ final class ProjectedExplorer {
         Node root = new Node(new String(new char[pkgs.size()]), start);
         Map<Node, Edge> seen = new HashMap<>();
         seen.put(root, null);
-        ArrayDeque<Node> frontier = new ArrayDeque<>();
-        frontier.add(root);
-        Node bad = null;
-        while (!frontier.isEmpty()) {
-            Node node = frontier.poll();
+        ArrayDeque<Node> stack = new ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Node node = stack.pop();
             char[] pcs = node.pcs.toCharArray();
             if (turns.done(pcs)) {
-                if (bad == null && !node.cell.boot(program.chain(), workload.rules).equals(expected)) {
-                    bad = node;
+                if (!workload.boot(node.cell, program.chain()).equals(expected)) {
+                    return new Result(seen.size(), path(seen, node));
                 }
                 continue;
             }
-            for (int i = 0; i < turns.size(); i++) {
+            for (int i = turns.size() - 1; i >= 0; i--) {
                 if (!turns.mayStep(i, pcs)) {
                     continue;
                 }
@@ -99,11 +125,11 @@ final class ProjectedExplorer {
                 Node child = new Node(new String(next), step.apply(node.cell, workload.packages));
                 if (!seen.containsKey(child)) {
                     seen.put(child, new Edge(node, step));
-                    frontier.add(child);
+                    stack.push(child);
                 }
             }
         }
-        return new Result(seen.size(), bad == null ? null : path(seen, bad));
+        return new Result(seen.size(), null);
     }
 
     private static List<Step> path(Map<Node, Edge> seen, Node end) {

@@ -14,7 +14,8 @@ import java.util.stream.IntStream;
  * while admissible, which is also minimal whenever admissibility is inherited by sub-groups (the usual case: a
  * conflict between two packages stays a conflict in any group holding both).
  *
- * <p>Waves inside a group: one wave if the group is {@code SAFE_PARALLEL}; otherwise packages are added to the
+ * <p>Waves inside a group: one wave if the group is {@code SAFE_PARALLEL}, or {@code SAFE_WITH_CHAIN} and safe in
+ * parallel when chained; otherwise packages are added to the
  * current wave while the waves so far still explore safe, else a new wave starts; if the result is not safe the
  * group falls back to one package per wave, which its verdict proves safe.
  */
@@ -81,7 +82,9 @@ final class ScheduleBuilder {
         Verdict verdict = to - from == 1 ? Verdict.SAFE_PARALLEL : run.segment(from, to).verdict();
         boolean chain = verdict == Verdict.SAFE_WITH_CHAIN;
         List<Integer> pkgs = IntStream.range(from, to).boxed().toList();
-        List<List<Integer>> waves = verdict == Verdict.SAFE_PARALLEL ? List.of(pkgs) : waves(pkgs, from, chain);
+        boolean oneWave = verdict == Verdict.SAFE_PARALLEL
+                || chain && safe(List.of(pkgs), true, run.referenceBefore(from));
+        List<List<Integer>> waves = oneWave ? List.of(pkgs) : waves(pkgs, from, chain);
         List<List<String>> ids = waves.stream()
                 .map(w -> w.stream().map(i -> run.workload.packages.get(i).id()).toList()).toList();
         return new RebootGroup(ids, chain);

@@ -1,5 +1,6 @@
 package dev.patchchain.core.plan;
 
+import dev.patchchain.core.path.WinPath;
 import java.util.List;
 
 /**
@@ -55,8 +56,11 @@ sealed interface Step {
         }
     }
 
-    /** The installer carries out its decision: writes the file, or stages it and queues the rename. */
-    record ApplyFile(int pkg, PackageFile file) implements Step {
+    /**
+     * The installer carries out its decision: writes the file, or stages it as {@code staged} and queues the
+     * rename.
+     */
+    record ApplyFile(int pkg, PackageFile file, WinPath staged) implements Step {
         @Override
         public Resource resource() {
             return new Resource.FileTarget(file.target());
@@ -65,7 +69,7 @@ sealed interface Step {
         @Override
         public Cell apply(Cell before, List<UpdatePackage> packages) {
             UpdatePackage p = packages.get(pkg);
-            return ((FileCell) before).carryOut(pkg, p.id(), file.version(), throughQueue(p));
+            return ((FileCell) before).carryOut(pkg, staged, file.version(), throughQueue(p));
         }
 
         private boolean throughQueue(UpdatePackage p) {
@@ -83,7 +87,7 @@ sealed interface Step {
                 return p.id() + " writes " + file.target().fileName() + " " + file.version() + " directly (not in use)";
             }
             return p.id() + " stages " + file.target().fileName() + " " + file.version() + " as "
-                    + c.stagedPath(p.id()).fileName() + " and queues its rename onto " + file.target().fileName()
+                    + staged.fileName() + " and queues its rename onto " + file.target().fileName()
                     + (file.inUse() ? " (in use)" : " (applied at boot)");
         }
     }

@@ -22,7 +22,7 @@ final class TraceWriter {
             lines.add("patchchain queue chain rewrites the queue so that the newest version of every target wins");
         }
         lines.add("reboot" + bootNote(cell));
-        Cell after = cell.boot(program.chain(), workload.rules);
+        Cell after = workload.boot(cell, program.chain());
         lines.add(after.differenceFrom(expected));
         List<String> numbered = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {

@@ -20,6 +20,9 @@ final class Workload {
     final List<Map<Resource, List<Step>>> stepsByPackage = new ArrayList<>();
     final List<Integer> stepCounts = new ArrayList<>();
     final Map<Resource, Cell> initial = new HashMap<>();
+    private final Map<Cell, Cell> booted = new HashMap<>();
+    private final Map<Alone, Cell> alone = new HashMap<>();
+    private final Map<Cell, Cell> bootedChained = new HashMap<>();
 
     private Workload(List<UpdatePackage> packages, BootRules rules) {
         this.packages = List.copyOf(packages);
@@ -33,7 +36,8 @@ final class Workload {
             Map<Resource, List<Step>> steps = new LinkedHashMap<>();
             for (PackageFile f : p.files()) {
                 Resource r = new Resource.FileTarget(f.target());
-                steps.put(r, List.of(new Step.CheckFile(i, f), new Step.ApplyFile(i, f)));
+                steps.put(r, List.of(new Step.CheckFile(i, f),
+                        new Step.ApplyFile(i, f, FileCell.stagedPath(f.target(), p.id()))));
                 w.initial.computeIfAbsent(r, k -> FileCell.of(f.target(), disk.stat(f.target())));
             }
             for (RegistryWrite write : p.registryWrites()) {
@@ -50,6 +54,36 @@ final class Workload {
             w.stepCounts.add(steps.values().stream().mapToInt(List::size).sum());
         }
         return w;
+    }
+
+    /**
+     * Boots a cell, remembering the result: the same cell recurs across references and explorations, and a boot
+     * runs the simulator (and the chainer).
+     *
+     * @param cell  the cell before the boot
+     * @param chain true to chain the queue first
+     * @return the cell after the boot
+     */
+    Cell boot(Cell cell, boolean chain) {
+        return (chain ? bootedChained : booted).computeIfAbsent(cell, c -> c.boot(chain, rules));
+    }
+
+    /** One package's steps on one resource from a given cell, followed by a boot: a step of the reference. */
+    private record Alone(Cell start, int pkg, Resource resource) {
+    }
+
+    private Cell alone(Cell start, int pkg, List<Step> steps) {
+        Alone key = new Alone(start, pkg, steps.get(0).resource());
+        Cell known = alone.get(key);
+        if (known == null) {
+            Cell c = start;
+            for (Step s : steps) {
+                c = s.apply(c, packages);
+            }
+            known = boot(c, false);
+            alone.put(key, known);
+        }
+        return known;
     }
 
     /** @return every step of the package, in program order */
@@ -70,11 +104,7 @@ final class Workload {
         Map<Resource, Cell> cells = new HashMap<>(start);
         for (int pkg : pkgs) {
             for (Map.Entry<Resource, List<Step>> e : stepsByPackage.get(pkg).entrySet()) {
-                Cell c = cells.get(e.getKey());
-                for (Step s : e.getValue()) {
-                    c = s.apply(c, packages);
-                }
-                cells.put(e.getKey(), c.boot(false, rules));
+                cells.put(e.getKey(), alone(cells.get(e.getKey()), pkg, e.getValue()));
             }
         }
         return cells;
