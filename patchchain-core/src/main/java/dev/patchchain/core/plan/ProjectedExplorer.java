@@ -4,7 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,30 +34,31 @@ final class ProjectedExplorer {
     }
 
     Exploration explore(Program program, Map<Resource, Cell> start, Map<Resource, Cell> expected, Verdict refuted) {
-        Map<Resource, List<Integer>> touching = new HashMap<>();
-        Set<Resource> order = new LinkedHashSet<>();
-        for (int pkg : program.members()) {
-            for (Resource r : workload.stepsByPackage.get(pkg).keySet()) {
-                touching.computeIfAbsent(r, k -> new ArrayList<>()).add(pkg);
-                order.add(r);
-            }
-        }
-        // The start state is shared; each resource adds the states its own steps reach.
+        Set<Integer> members = new HashSet<>(program.members());
+        // The start state is shared; each resource adds the states its own steps reach. A resource only one
+        // member touches runs exactly the reference's steps (a package queues at most one rename per target, which
+        // the chainer keeps: it is newer than the disk, or the package would not have queued it), so it ends as
+        // the reference and adds one state per step without being explored.
         long states = 1;
-        for (Resource r : order) {
-            List<Integer> pkgs = touching.get(r);
-            if (pkgs.size() == 1 && !program.chain()) {
-                // One package alone runs exactly the reference's steps, so it ends as the reference.
-                states += workload.stepsByPackage.get(pkgs.get(0)).get(r).size();
+        for (int pkg : members) {
+            states += workload.stepCounts.get(pkg);
+        }
+        for (Map.Entry<Resource, List<Integer>> e : workload.shared.entrySet()) {
+            List<Integer> pkgs = program.members().stream().filter(e.getValue()::contains).toList();
+            if (pkgs.size() < 2) {
                 continue;
+            }
+            Resource r = e.getKey();
+            for (int pkg : pkgs) {
+                states -= workload.stepsByPackage.get(pkg).get(r).size();
             }
             Key key = new Key(r, start.get(r), pkgs, shape(pkgs, program), program.chain());
             Result result = memo.get(key);
             if (result == null) {
                 result = resource(r, pkgs, program, start.get(r), expected.get(r));
                 memo.put(key, result);
-                states += result.states - 1;
             }
+            states += result.states - 1;
             if (result.bad != null) {
                 // One resource that ends differently decides the verdict: the rest need not be explored.
                 return new Exploration(false, states, Optional.of(

@@ -20,6 +20,8 @@ final class Workload {
     final List<Map<Resource, List<Step>>> stepsByPackage = new ArrayList<>();
     final List<Integer> stepCounts = new ArrayList<>();
     final Map<Resource, Cell> initial = new HashMap<>();
+    /** Resources touched by two or more packages, with those packages in order: the only ones worth exploring. */
+    final Map<Resource, List<Integer>> shared = new LinkedHashMap<>();
     private final Map<Cell, Cell> booted = new HashMap<>();
     private final Map<Alone, Cell> alone = new HashMap<>();
     private final Map<Cell, Cell> bootedChained = new HashMap<>();
@@ -53,6 +55,17 @@ final class Workload {
             w.stepsByPackage.add(steps);
             w.stepCounts.add(steps.values().stream().mapToInt(List::size).sum());
         }
+        Map<Resource, List<Integer>> touching = new LinkedHashMap<>();
+        for (int i = 0; i < packages.size(); i++) {
+            for (Resource r : w.stepsByPackage.get(i).keySet()) {
+                touching.computeIfAbsent(r, k -> new ArrayList<>()).add(i);
+            }
+        }
+        touching.forEach((r, pkgs) -> {
+            if (pkgs.size() > 1) {
+                w.shared.put(r, List.copyOf(pkgs));
+            }
+        });
         return w;
     }
 
