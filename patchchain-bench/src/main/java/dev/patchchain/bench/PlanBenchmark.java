@@ -69,5 +69,13 @@ public class PlanBenchmark {
         System.out.println("states explored " + plan.statesExplored() + ", without reduction "
                 + plan.statesUnreduced() + " (" + plan.statesUnreduced().toString().length() + " digits), tenth run "
                 + ms + " ms");
+        for (int[] size : new int[][] {{3, 5}, {4, 5}, {3, 10}}) {
+            PlanWorkload small = PlanWorkload.generate(size[0], size[1], 42);
+            Plan reduced = new Planner(PlanOptions.DEFAULT).plan(small.packages(), small.disk());
+            Plan full = new Planner(PlanOptions.DEFAULT.withReduction(false)).plan(small.packages(), small.disk());
+            System.out.println(size[0] + " packages x " + size[1] + " files: " + reduced.set().verdict() + " (full: "
+                    + full.set().verdict() + "), states with reduction " + reduced.statesExplored()
+                    + ", without (explored) " + full.statesExplored());
+        }
     }
 }
