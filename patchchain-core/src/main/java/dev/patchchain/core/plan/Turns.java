@@ -32,10 +32,6 @@ final class Turns {
         return waves.length;
     }
 
-    int length(int i) {
-        return lengths[i];
-    }
-
     boolean done(char[] pcs) {
         for (int i = 0; i < pcs.length; i++) {
             if (pcs[i] < lengths[i]) {
