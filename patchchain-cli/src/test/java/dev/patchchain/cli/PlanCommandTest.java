@@ -36,7 +36,9 @@ class PlanCommandTest {
         CliRun run = CliRun.run(dir, "plan", "kb1.json", "kb2.json");
 
         assertThat(run.exit()).as(run.err()).isEqualTo(1);
-        assertThat(run.out()).contains("All 2 packages: SAFE_WITH_CHAIN")
+        assertThat(run.out()).contains("Conflicts: 1\n  C:\\Windows\\System32\\ntdll.dll: KB1 installs 6.1.0.3 "
+                        + "(disk and queue, in use); KB2 installs 6.1.0.2 (disk only, in use)")
+                .contains("All 2 packages: SAFE_WITH_CHAIN")
                 .contains("Why not SAFE_SEQUENTIAL_NO_REBOOT (C:\\Windows\\System32\\ntdll.dll):")
                 .contains("3. KB2 (naive installer) reads C:\\Windows\\System32\\ntdll.dll: 6.1.0.1 on disk")
                 .contains("6. after the reboot ntdll.dll is 6.1.0.2 < 6.1.0.3")
@@ -57,6 +59,7 @@ class PlanCommandTest {
         assertThat(run.json().at("/set/counterexample/steps/2").asText()).contains("6.1.0.1 on disk");
         assertThat(run.json().at("/schedule/groups/0/chainBeforeReboot").asBoolean()).isTrue();
         assertThat(run.json().at("/statesExplored").asLong()).isPositive();
+        assertThat(run.json().at("/conflicts/0/packages").toString()).isEqualTo("[\"KB1\",\"KB2\"]");
     }
 
     @Test
@@ -81,7 +84,8 @@ class PlanCommandTest {
         CliRun run = CliRun.run(dir, "plan", "a.json", "b.json");
 
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("All 2 packages: SAFE_PARALLEL").contains("1. install A and B in parallel");
+        assertThat(run.out()).contains("Conflicts: none").contains("All 2 packages: SAFE_PARALLEL")
+                .contains("1. install A and B in parallel");
     }
 
     @Test

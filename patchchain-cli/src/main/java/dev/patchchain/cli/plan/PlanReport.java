@@ -3,6 +3,7 @@ package dev.patchchain.cli.plan;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patchchain.cli.render.Json;
+import dev.patchchain.core.plan.Conflict;
 import dev.patchchain.core.plan.Counterexample;
 import dev.patchchain.core.plan.Plan;
 import dev.patchchain.core.plan.RebootGroup;
@@ -12,11 +13,15 @@ import java.util.List;
 /** Renders a {@link Plan} as text for a person or as JSON. */
 final class PlanReport {
 
+    /** Conflicts printed in text; {@code --json} has all of them. */
+    static final int TEXT_CONFLICTS = 20;
+
     private PlanReport() {
     }
 
     static String text(Plan plan, List<String> warnings) {
         StringBuilder out = new StringBuilder();
+        conflicts(out, plan.conflicts());
         out.append("All ").append(plan.set().packages().size()).append(" packages: ").append(plan.set().verdict())
                 .append('\n');
         plan.set().counterexample().ifPresent(c -> counterexample(out, c));
@@ -48,6 +53,17 @@ final class PlanReport {
         return out.toString();
     }
 
+    private static void conflicts(StringBuilder out, List<Conflict> conflicts) {
+        out.append("Conflicts: ").append(conflicts.isEmpty() ? "none" : conflicts.size()).append('\n');
+        for (Conflict c : conflicts.subList(0, Math.min(conflicts.size(), TEXT_CONFLICTS))) {
+            out.append("  ").append(c.subject()).append(": ").append(String.join("; ", c.details())).append('\n');
+        }
+        if (conflicts.size() > TEXT_CONFLICTS) {
+            out.append("  ... and ").append(conflicts.size() - TEXT_CONFLICTS).append(" more (see --json)\n");
+        }
+        out.append('\n');
+    }
+
     private static void counterexample(StringBuilder out, Counterexample c) {
         out.append("Why not ").append(c.refuted()).append(" (").append(c.subject()).append("):\n");
         c.steps().forEach(s -> out.append("  ").append(s).append('\n'));
@@ -56,6 +72,15 @@ final class PlanReport {
     static ObjectNode json(Plan plan, List<String> warnings) {
         ObjectNode root = Json.object();
         root.put("command", "plan");
+        ArrayNode conflicts = Json.array();
+        for (Conflict c : plan.conflicts()) {
+            ObjectNode node = Json.object();
+            node.put("subject", c.subject());
+            node.set("packages", Json.strings(c.packages()));
+            node.set("details", Json.strings(c.details()));
+            conflicts.add(node);
+        }
+        root.set("conflicts", conflicts);
         root.set("set", verdict(plan.set()));
         ArrayNode pairs = Json.array();
         plan.pairs().forEach(p -> pairs.add(verdict(p)));

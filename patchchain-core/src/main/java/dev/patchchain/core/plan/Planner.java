@@ -54,7 +54,8 @@ public final class Planner {
             }
         }
         Schedule schedule = new ScheduleBuilder(run).build(set.verdict());
-        return new Plan(set, pairs, schedule, run.states, run.unreduced, assumptions(packages, disk));
+        return new Plan(Conflicts.of(run.workload), set, pairs, schedule, run.states, run.unreduced,
+                assumptions(packages, disk));
     }
 
     private static List<String> assumptions(List<UpdatePackage> packages, VolumeState disk) {

@@ -72,6 +72,21 @@ class PlannerTest {
     }
 
     @Test
+    void conflictsNameSharedFilesValuesAndLocks() {
+        Plan plan = plan(VolumeState.UNKNOWN,
+                pkg("A", InstallerEngine.WINDOWS_INSTALLER).file(NTDLL, "0.3").runOnce("Setup", WriteMode.APPEND, "a"),
+                pkg("B", InstallerEngine.WINDOWS_INSTALLER).file(NTDLL, "0.2", false).runOnce("Setup", WriteMode.SET, "b"),
+                pkg("C", InstallerEngine.NAIVE).file("C:\\c.dll", "1.0"));
+
+        assertThat(plan.conflicts()).extracting(Conflict::subject)
+                .containsExactly(NTDLL, Packages.RUN_ONCE + "\\Setup", "lock _MSIExecute");
+        assertThat(plan.conflicts().get(0).details())
+                .containsExactly("A installs 0.3.0.0 (disk only, in use)", "B installs 0.2.0.0 (disk only, not in use)");
+        assertThat(plan.conflicts().get(1).details()).containsExactly("A appends [a]", "B sets [b]");
+        assertThat(plan.conflicts().get(2).packages()).containsExactly("A", "B");
+    }
+
+    @Test
     void disjointPackagesAreSafeInParallel() {
         Plan plan = plan(VolumeState.UNKNOWN,
                 pkg("KB1", InstallerEngine.NAIVE).file(NTDLL, "0.3"),
