@@ -100,16 +100,10 @@ record FileCell(WinPath target, PathState disk, List<Staged> queue, Map<Integer,
     @Override
     public String differenceFrom(Cell expected) {
         PathState want = ((FileCell) expected).disk;
-        String got = show(disk);
-        String relation = "";
         FileVersion g = version(disk);
         FileVersion w = version(want);
-        if (g != null && w != null) {
-            relation = g.isOlderThan(w) ? " < " : " > ";
-        } else {
-            relation = " instead of ";
-        }
-        return "after the reboot " + target.fileName() + " is " + got + relation + show(want)
+        String relation = g == null || w == null ? " instead of " : g.isOlderThan(w) ? " < " : " > ";
+        return "after the reboot " + target.fileName() + " is " + show(disk) + relation + show(want)
                 + " (the reference: each package alone, rebooting after each)";
     }
 

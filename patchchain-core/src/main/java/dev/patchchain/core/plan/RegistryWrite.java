@@ -1,6 +1,7 @@
 package dev.patchchain.core.plan;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -40,6 +41,6 @@ public record RegistryWrite(String key, String valueName, boolean multiString, W
 
     /** @return true if the value is run and deleted at boot (a {@code RunOnce} key) */
     public boolean consumedAtBoot() {
-        return key.toUpperCase(java.util.Locale.ROOT).endsWith("\\RUNONCE");
+        return key.toUpperCase(Locale.ROOT).endsWith("\\RUNONCE");
     }
 }

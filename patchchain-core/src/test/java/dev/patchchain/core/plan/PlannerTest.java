@@ -168,6 +168,21 @@ class PlannerTest {
     }
 
     @Test
+    void beyondTheExactLimitTheScheduleIsCutGreedilyAndSaysSo() {
+        Packages[] packages = new Packages[Planner.EXACT_SCHEDULE_LIMIT + 1];
+        for (int i = 0; i < packages.length; i++) {
+            packages[i] = pkg("KB" + i, InstallerEngine.NAIVE)
+                    .runOnce("Setup", i == 6 ? WriteMode.SET : WriteMode.APPEND, "kb" + i);
+        }
+        Plan plan = plan(VolumeState.UNKNOWN, packages);
+
+        assertThat(plan.set().verdict()).isEqualTo(Verdict.REBOOT_REQUIRED_BETWEEN);
+        assertThat(plan.schedule().exact()).isFalse();
+        assertThat(plan.schedule().groups()).extracting(g -> g.waves().size()).containsExactly(6, 7);
+        assertThat(plan.schedule().groups().get(1).waves().get(0)).containsExactly("KB6");
+    }
+
+    @Test
     void reducedAndFullExplorationAgreeOnTheSeedAndTheReductionVisitsFewerStates() {
         List<UpdatePackage> packages = List.of(
                 pkg("KB1", InstallerEngine.HOTFIX_INSTALLER).file(NTDLL, "0.3").file("C:\\a.dll", "1.0").build(),

@@ -16,6 +16,7 @@ import dev.patchchain.formats.TextFormatException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Gives the bound {@link ManifestModel} its meaning: every rule Jackson does not check, with a JSON pointer. */
@@ -108,8 +109,8 @@ final class ManifestDecoder {
                 throw error(FormatException.Kind.CORRUPT, at + "/data/" + i, "expected a string without NUL");
             }
         }
-        if (v.key().toUpperCase(java.util.Locale.ROOT).endsWith("\\SESSION MANAGER")
-                && v.value().toUpperCase(java.util.Locale.ROOT).startsWith("PENDINGFILERENAMEOPERATIONS")) {
+        if (v.key().toUpperCase(Locale.ROOT).endsWith("\\SESSION MANAGER")
+                && v.value().toUpperCase(Locale.ROOT).startsWith("PENDINGFILERENAMEOPERATIONS")) {
             throw error(FormatException.Kind.UNSUPPORTED, at + "/value",
                     "writing the rename queue as a registry value is not modelled; list the files instead");
         }
