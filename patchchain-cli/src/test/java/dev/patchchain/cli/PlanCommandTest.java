@@ -63,6 +63,17 @@ class PlanCommandTest {
     }
 
     @Test
+    void theImageWinsOverOnDiskAndSaysSo() throws IOException {
+        seed(", \"onDisk\": \"6.1.0.9\"");
+        new TestImage(dir.resolve("img")).pe("C:\\Windows\\System32\\ntdll.dll", "6.1.0.1");
+
+        CliRun run = CliRun.run(dir, "plan", "kb1.json", "kb2.json", "--image", "img");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("6.1.0.1 on disk").contains("warning: the manifests' onDisk entries are ignored");
+    }
+
+    @Test
     void runOnceOverwriteRequiresARebootBetween() throws IOException {
         String key = "\"key\": \"HKLM\\\\Software\\\\Microsoft\\\\Windows\\\\CurrentVersion\\\\RunOnce\", "
                 + "\"value\": \"Setup\", \"type\": \"REG_MULTI_SZ\", ";

@@ -83,7 +83,10 @@ public final class PlanCommand implements Callable<Integer> {
         }
         VolumeState disk = image == null ? new ManifestDisk(onDisk) : openImage();
         Plan plan = new Planner(PlanOptions.DEFAULT).plan(packages, disk);
-        List<String> warnings = disk instanceof ImageVolume v ? v.warnings() : List.of();
+        List<String> warnings = new ArrayList<>(disk instanceof ImageVolume v ? v.warnings() : List.of());
+        if (image != null && !onDisk.isEmpty()) {
+            warnings.add("the manifests' onDisk entries are ignored: the versions on disk come from --image " + image);
+        }
         if (json) {
             context.out().println(Json.write(PlanReport.json(plan, warnings)));
         } else {
