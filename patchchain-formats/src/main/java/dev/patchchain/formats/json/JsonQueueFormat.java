@@ -105,7 +105,7 @@ public final class JsonQueueFormat {
         return new JsonModelDecoder(sourceName).decode(doc);
     }
 
-    private static String utf8(byte[] data, String source) throws FormatException {
+    static String utf8(byte[] data, String source) throws FormatException {
         int bom = data.length >= 3 && (data[0] & 0xFF) == 0xEF && (data[1] & 0xFF) == 0xBB && (data[2] & 0xFF) == 0xBF ? 3 : 0;
         try {
             return StandardCharsets.UTF_8.newDecoder()
@@ -135,7 +135,7 @@ public final class JsonQueueFormat {
         }
     }
 
-    private static TextFormatException parseError(JsonProcessingException e, String source) {
+    static TextFormatException parseError(JsonProcessingException e, String source) {
         JsonLocation at = e.getLocation();
         int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
         int column = at == null ? 0 : Math.max(at.getColumnNr(), 0);
