@@ -1,0 +1,233 @@
+package dev.patchchain.fleet.store;
+
+import dev.patchchain.fleet.report.FleetReport;
+import dev.patchchain.fleet.snapshot.MachineStatus;
+import dev.patchchain.fleet.snapshot.Snapshot;
+import dev.patchchain.fleet.snapshot.SnapshotFinding;
+import dev.patchchain.fleet.snapshot.SnapshotFormat;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The fleet's snapshots in a database (SQLite or PostgreSQL, the same SQL on both, prepared statements only).
+ * Opening migrates the schema. Ingest is idempotent on (machine id, scan id); a machine's latest snapshot is the
+ * one with the latest scan time, whatever order they arrive in.
+ *
+ * <pre>{@code
+ * try (FleetStore store = FleetStore.open(StoreLocation.parse("fleet.db", cwd), Clock.systemUTC())) {
+ *     store.ingest(snapshot);                       // NEW
+ *     store.ingest(snapshot);                       // DUPLICATE
+ *     FleetReport report = store.report(30);
+ * }
+ * }</pre>
+ */
+public final class FleetStore implements AutoCloseable {
+
+    private static final String INSERT_SNAPSHOT = "INSERT INTO snapshots (machine_id, scan_id, scanned_at, scan_day, "
+            + "received_at, host_name, os_build, tool_version, status, queue_operations, downgrades, body) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (machine_id, scan_id) DO NOTHING";
+    private static final String SNAPSHOT_ID = "SELECT id FROM snapshots WHERE machine_id = ? AND scan_id = ?";
+    private static final String INSERT_FINDING =
+            "INSERT INTO findings (snapshot_id, position, code, severity, path) VALUES (?, ?, ?, ?, ?)";
+    private static final String UPSERT_MACHINE = "INSERT INTO machines (machine_id, latest_snapshot_id, last_scanned_at) "
+            + "VALUES (?, ?, ?) ON CONFLICT (machine_id) DO UPDATE SET latest_snapshot_id = excluded.latest_snapshot_id, "
+            + "last_scanned_at = excluded.last_scanned_at WHERE excluded.last_scanned_at >= machines.last_scanned_at";
+    private static final String COUNT_SNAPSHOTS = "SELECT COUNT(*) FROM snapshots";
+
+    private final StoreLocation location;
+    private final ConnectionPool pool;
+    private final Clock clock;
+
+    private FleetStore(StoreLocation location, ConnectionPool pool, Clock clock) {
+        this.location = location;
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens the store, creating the SQLite file's directory and migrating the schema to the current version.
+     *
+     * @param location the database
+     * @param clock    gives the receive time and "now" for reports
+     * @return the open store
+     * @throws StoreException if the database cannot be reached or migrated
+     */
+    public static FleetStore open(StoreLocation location, Clock clock) throws StoreException {
+        try {
+            if (location.file().isPresent() && location.file().get().getParent() != null) {
+                Files.createDirectories(location.file().get().getParent());
+            }
+            Flyway.configure().dataSource(location.jdbcUrl(), null, null).locations(location.kind().migrations())
+                    .load().migrate();
+            return new FleetStore(location, new ConnectionPool(location), clock);
+        } catch (IOException | SQLException | FlywayException e) {
+            throw new StoreException("cannot open the fleet store " + location.display() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return where this store is */
+    public StoreLocation location() {
+        return location;
+    }
+
+    /**
+     * @param snapshot a validated snapshot
+     * @return whether it was new or already stored
+     * @throws StoreException if the database fails
+     */
+    public IngestOutcome ingest(Snapshot snapshot) throws StoreException {
+        return ingestAll(List.of(snapshot)).get(0);
+    }
+
+    /**
+     * Stores snapshots in one transaction: all or none.
+     *
+     * @param snapshots validated snapshots
+     * @return per snapshot, in order, whether it was new
+     * @throws StoreException if the database fails
+     */
+    public List<IngestOutcome> ingestAll(List<Snapshot> snapshots) throws StoreException {
+        long receivedAt = clock.millis();
+        try {
+            return pool.transaction(c -> {
+                List<IngestOutcome> outcomes = new ArrayList<>(snapshots.size());
+                try (PreparedStatement insert = c.prepareStatement(INSERT_SNAPSHOT);
+                     PreparedStatement findId = c.prepareStatement(SNAPSHOT_ID);
+                     PreparedStatement finding = c.prepareStatement(INSERT_FINDING);
+                     PreparedStatement machine = c.prepareStatement(UPSERT_MACHINE)) {
+                    for (Snapshot s : snapshots) {
+                        outcomes.add(insert(s, receivedAt, insert, findId, finding, machine));
+                    }
+                }
+                return outcomes;
+            });
+        } catch (SQLException e) {
+            throw failure("store snapshots", e);
+        }
+    }
+
+    private static IngestOutcome insert(Snapshot s, long receivedAt, PreparedStatement insert, PreparedStatement findId,
+                                        PreparedStatement finding, PreparedStatement machine) throws SQLException {
+        long scannedAt = s.scannedAt().toEpochMilli();
+        int i = 0;
+        insert.setString(++i, s.machine().machineId());
+        insert.setString(++i, s.scanId());
+        insert.setLong(++i, scannedAt);
+        insert.setInt(++i, (int) s.scannedAt().atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay());
+        insert.setLong(++i, receivedAt);
+        insert.setString(++i, s.machine().hostName());
+        insert.setString(++i, s.machine().osBuild().orElse(null));
+        insert.setString(++i, s.toolVersion());
+        insert.setString(++i, s.status().name());
+        insert.setInt(++i, s.queue().operations());
+        insert.setInt(++i, s.downgrades());
+        insert.setString(++i, new String(SnapshotFormat.write(s), StandardCharsets.UTF_8));
+        if (insert.executeUpdate() == 0) {
+            return IngestOutcome.DUPLICATE;
+        }
+        long id = snapshotId(findId, s);
+        List<SnapshotFinding> findings = s.findings();
+        for (int p = 0; p < findings.size(); p++) {
+            SnapshotFinding f = findings.get(p);
+            finding.setLong(1, id);
+            finding.setInt(2, p);
+            finding.setString(3, f.code());
+            finding.setString(4, f.severity());
+            finding.setString(5, f.paths().isEmpty() ? null : f.paths().get(0));
+            finding.addBatch();
+        }
+        if (!findings.isEmpty()) {
+            finding.executeBatch();
+        }
+        machine.setString(1, s.machine().machineId());
+        machine.setLong(2, id);
+        machine.setLong(3, scannedAt);
+        machine.executeUpdate();
+        return IngestOutcome.NEW;
+    }
+
+    private static long snapshotId(PreparedStatement findId, Snapshot s) throws SQLException {
+        findId.setString(1, s.machine().machineId());
+        findId.setString(2, s.scanId());
+        try (ResultSet rs = findId.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("snapshot " + s.machine().machineId() + "/" + s.scanId() + " vanished after insert");
+            }
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * @param limit  at most this many
+     * @param offset after skipping this many (ordered by machine id)
+     * @return machines with their latest snapshot
+     * @throws StoreException if the database fails
+     */
+    public List<MachineSummary> machines(int limit, int offset) throws StoreException {
+        try {
+            return pool.transaction(c -> ReportQueries.machines(c, limit, offset));
+        } catch (SQLException e) {
+            throw failure("list machines", e);
+        }
+    }
+
+    /**
+     * @param staleDays machines whose latest scan is older than this many days count as not scanned
+     * @return the organisation view as of now
+     * @throws StoreException if the database fails
+     */
+    public FleetReport report(int staleDays) throws StoreException {
+        Instant now = clock.instant();
+        try {
+            return pool.transaction(c -> ReportQueries.report(c, now, staleDays));
+        } catch (SQLException e) {
+            throw failure("compute the report", e);
+        }
+    }
+
+    /**
+     * @return how many snapshots are stored
+     * @throws StoreException if the database fails
+     */
+    public long snapshotCount() throws StoreException {
+        try {
+            return pool.transaction(FleetStore::countSnapshots);
+        } catch (SQLException e) {
+            throw failure("count snapshots", e);
+        }
+    }
+
+    private static long countSnapshots(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(COUNT_SNAPSHOTS); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static MachineSummary summary(ResultSet rs) throws SQLException {
+        return new MachineSummary(rs.getString(1), rs.getString(2), Optional.ofNullable(rs.getString(3)), rs.getString(4),
+                Instant.ofEpochMilli(rs.getLong(5)), MachineStatus.valueOf(rs.getString(6)), rs.getInt(7), rs.getInt(8));
+    }
+
+    private StoreException failure(String what, SQLException e) {
+        return new StoreException("cannot " + what + " in " + location.display() + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
