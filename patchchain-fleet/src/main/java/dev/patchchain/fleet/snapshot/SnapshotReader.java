@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Turns a parsed JSON object into a {@link Snapshot}, checking every field the schema constrains. */
@@ -19,8 +18,8 @@ final class SnapshotReader {
     /** Machine and scan ids: what MachineGuid, UUIDs and host names use. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:{}-]{0,127}");
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
-    private static final Set<String> SEVERITIES = Set.of("HIGH", "MEDIUM", "LOW", "INFO");
-    private static final Set<String> VALUE_NAMES = Set.of("PendingFileRenameOperations", "PendingFileRenameOperations2");
+    private static final List<String> SEVERITIES = List.of("HIGH", "MEDIUM", "LOW", "INFO");
+    private static final List<String> VALUE_NAMES = List.of("PendingFileRenameOperations", "PendingFileRenameOperations2");
     private static final int MAX_TEXT = 32_767;
     private static final int MAX_SHORT_TEXT = 255;
     private static final int MAX_ITEMS = 500_000;
@@ -40,11 +39,11 @@ final class SnapshotReader {
             throw new SnapshotException(SnapshotException.Kind.UNSUPPORTED_VERSION, name + ": /schema_version is "
                     + version.intValue() + ", this tool reads version " + SnapshotFormat.SCHEMA_VERSION);
         }
-        only(root, "", Set.of("schema_version", "machine", "scan", "queue", "findings", "signals", "verification"));
+        only(root, "", List.of("schema_version", "machine", "scan", "queue", "findings", "signals", "verification"));
         ObjectNode machine = object(root, "", "machine");
-        only(machine, "/machine", Set.of("id", "host", "os_build"));
+        only(machine, "/machine", List.of("id", "host", "os_build"));
         ObjectNode scan = object(root, "", "scan");
-        only(scan, "/scan", Set.of("id", "time", "tool_version"));
+        only(scan, "/scan", List.of("id", "time", "tool_version"));
         MachineIdentity identity = new MachineIdentity(id(machine, "/machine", "id"),
                 text(machine, "/machine", "host", MAX_SHORT_TEXT),
                 machine.has("os_build") ? Optional.of(text(machine, "/machine", "os_build", MAX_SHORT_TEXT))
@@ -55,7 +54,7 @@ final class SnapshotReader {
     }
 
     private SnapshotQueue queue(ObjectNode queue) throws SnapshotException {
-        only(queue, "/queue", Set.of("values", "operations"));
+        only(queue, "/queue", List.of("values", "operations"));
         ObjectNode values = object(queue, "/queue", "values");
         Map<String, List<String>> read = new LinkedHashMap<>();
         for (Iterator<String> it = values.fieldNames(); it.hasNext(); ) {
@@ -85,7 +84,7 @@ final class SnapshotReader {
                 throw invalid(where, "an object", node);
             }
             ObjectNode f = (ObjectNode) node;
-            only(f, where, Set.of("code", "severity", "message", "paths", "operations"));
+            only(f, where, List.of("code", "severity", "message", "paths", "operations"));
             String code = text(f, where, "code", 64);
             if (!CODE.matcher(code).matches()) {
                 throw invalid(where + "/code", "an upper-case code such as DOWNGRADE", f.get("code"));
@@ -168,7 +167,7 @@ final class SnapshotReader {
         return root.has(field) ? Optional.of(object(root, "", field)) : Optional.empty();
     }
 
-    private void only(ObjectNode node, String where, Set<String> allowed) throws SnapshotException {
+    private void only(ObjectNode node, String where, List<String> allowed) throws SnapshotException {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!allowed.contains(field)) {
