@@ -46,6 +46,7 @@ public final class FleetStore implements AutoCloseable {
             + "VALUES (?, ?, ?) ON CONFLICT (machine_id) DO UPDATE SET latest_snapshot_id = excluded.latest_snapshot_id, "
             + "last_scanned_at = excluded.last_scanned_at WHERE excluded.last_scanned_at >= machines.last_scanned_at";
     private static final String COUNT_SNAPSHOTS = "SELECT COUNT(*) FROM snapshots";
+    private static final String PING = "SELECT 1";
 
     private final StoreLocation location;
     private final ConnectionPool pool;
@@ -210,8 +211,23 @@ public final class FleetStore implements AutoCloseable {
         }
     }
 
+    /**
+     * @throws StoreException if the database does not answer
+     */
+    public void ping() throws StoreException {
+        try {
+            pool.transaction(c -> single(c, PING));
+        } catch (SQLException e) {
+            throw failure("reach the database", e);
+        }
+    }
+
     private static long countSnapshots(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(COUNT_SNAPSHOTS); ResultSet rs = ps.executeQuery()) {
+        return single(c, COUNT_SNAPSHOTS);
+    }
+
+    private static long single(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
