@@ -1,6 +1,10 @@
 package dev.patchchain.cli;
 
 import dev.patchchain.cli.demo.DemoCommand;
+import dev.patchchain.cli.fleet.IngestCommand;
+import dev.patchchain.cli.fleet.ReportCommand;
+import dev.patchchain.cli.fleet.ScanCommand;
+import dev.patchchain.cli.fleet.ServeCommand;
 import dev.patchchain.cli.pe.FileVersionCommand;
 import dev.patchchain.cli.queue.QueueCommand;
 import java.util.concurrent.Callable;
@@ -13,7 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "patchchain", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Makes Windows patching without a reboot in between safe: decodes the pending file rename "
                 + "queue, simulates the next boot, finds downgrades and chains the queue so the newest version wins.",
-        subcommands = {QueueCommand.class, FileVersionCommand.class, DemoCommand.class,
+        subcommands = {QueueCommand.class, FileVersionCommand.class, DemoCommand.class, ScanCommand.class,
+                IngestCommand.class, ReportCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:clean", "1:findings (e.g. a downgrade)", "2:usage or input error",
