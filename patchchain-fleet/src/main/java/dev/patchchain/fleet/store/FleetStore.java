@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -38,8 +39,7 @@ public final class FleetStore implements AutoCloseable {
 
     private static final String INSERT_SNAPSHOT = "INSERT INTO snapshots (machine_id, scan_id, scanned_at, scan_day, "
             + "received_at, host_name, os_build, tool_version, status, queue_operations, downgrades, body) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (machine_id, scan_id) DO NOTHING";
-    private static final String SNAPSHOT_ID = "SELECT id FROM snapshots WHERE machine_id = ? AND scan_id = ?";
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (machine_id, scan_id) DO NOTHING RETURNING id";
     private static final String INSERT_FINDING =
             "INSERT INTO findings (snapshot_id, position, code, severity, path) VALUES (?, ?, ?, ?, ?)";
     private static final String UPSERT_MACHINE = "INSERT INTO machines (machine_id, latest_snapshot_id, last_scanned_at) "
@@ -106,11 +106,25 @@ public final class FleetStore implements AutoCloseable {
             return pool.transaction(c -> {
                 List<IngestOutcome> outcomes = new ArrayList<>(snapshots.size());
                 try (PreparedStatement insert = c.prepareStatement(INSERT_SNAPSHOT);
-                     PreparedStatement findId = c.prepareStatement(SNAPSHOT_ID);
                      PreparedStatement finding = c.prepareStatement(INSERT_FINDING);
                      PreparedStatement machine = c.prepareStatement(UPSERT_MACHINE)) {
+                    boolean any = false;
                     for (Snapshot s : snapshots) {
-                        outcomes.add(insert(s, receivedAt, insert, findId, finding, machine));
+                        OptionalLong id = insert(insert, s, receivedAt);
+                        outcomes.add(id.isPresent() ? IngestOutcome.NEW : IngestOutcome.DUPLICATE);
+                        if (id.isPresent()) {
+                            any = true;
+                            addFindings(finding, id.getAsLong(), s.findings());
+                            machine.setString(1, s.machine().machineId());
+                            machine.setLong(2, id.getAsLong());
+                            machine.setLong(3, s.scannedAt().toEpochMilli());
+                            machine.addBatch();
+                        }
+                    }
+                    // One round trip each for all findings and all machine rows of the transaction.
+                    if (any) {
+                        finding.executeBatch();
+                        machine.executeBatch();
                     }
                 }
                 return outcomes;
@@ -120,13 +134,12 @@ public final class FleetStore implements AutoCloseable {
         }
     }
 
-    private static IngestOutcome insert(Snapshot s, long receivedAt, PreparedStatement insert, PreparedStatement findId,
-                                        PreparedStatement finding, PreparedStatement machine) throws SQLException {
-        long scannedAt = s.scannedAt().toEpochMilli();
+    /** @return the new row's id, or empty if (machine id, scan id) was already stored */
+    private static OptionalLong insert(PreparedStatement insert, Snapshot s, long receivedAt) throws SQLException {
         int i = 0;
         insert.setString(++i, s.machine().machineId());
         insert.setString(++i, s.scanId());
-        insert.setLong(++i, scannedAt);
+        insert.setLong(++i, s.scannedAt().toEpochMilli());
         insert.setInt(++i, (int) s.scannedAt().atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay());
         insert.setLong(++i, receivedAt);
         insert.setString(++i, s.machine().hostName());
@@ -136,38 +149,21 @@ public final class FleetStore implements AutoCloseable {
         insert.setInt(++i, s.queue().operations());
         insert.setInt(++i, s.downgrades());
         insert.setString(++i, new String(SnapshotFormat.write(s), StandardCharsets.UTF_8));
-        if (insert.executeUpdate() == 0) {
-            return IngestOutcome.DUPLICATE;
+        try (ResultSet rs = insert.executeQuery()) {
+            return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
         }
-        long id = snapshotId(findId, s);
-        List<SnapshotFinding> findings = s.findings();
+    }
+
+    private static void addFindings(PreparedStatement finding, long snapshotId, List<SnapshotFinding> findings)
+            throws SQLException {
         for (int p = 0; p < findings.size(); p++) {
             SnapshotFinding f = findings.get(p);
-            finding.setLong(1, id);
+            finding.setLong(1, snapshotId);
             finding.setInt(2, p);
             finding.setString(3, f.code());
             finding.setString(4, f.severity());
             finding.setString(5, f.paths().isEmpty() ? null : f.paths().get(0));
             finding.addBatch();
-        }
-        if (!findings.isEmpty()) {
-            finding.executeBatch();
-        }
-        machine.setString(1, s.machine().machineId());
-        machine.setLong(2, id);
-        machine.setLong(3, scannedAt);
-        machine.executeUpdate();
-        return IngestOutcome.NEW;
-    }
-
-    private static long snapshotId(PreparedStatement findId, Snapshot s) throws SQLException {
-        findId.setString(1, s.machine().machineId());
-        findId.setString(2, s.scanId());
-        try (ResultSet rs = findId.executeQuery()) {
-            if (!rs.next()) {
-                throw new SQLException("snapshot " + s.machine().machineId() + "/" + s.scanId() + " vanished after insert");
-            }
-            return rs.getLong(1);
         }
     }
 
