@@ -82,6 +82,32 @@ class FleetCommandsTest {
     }
 
     @Test
+    void a_large_ingest_shows_progress_on_stderr_and_json_lists_rejections() throws Exception {
+        scan("ws-1", "--out", "ws-1.json");
+        String one = Files.readString(dir.resolve("ws-1.json"));
+        Path many = Files.createDirectories(dir.resolve("many"));
+        for (int i = 0; i < 250; i++) {
+            Files.writeString(many.resolve(String.format("s%03d.json", i)), one.replace("\"ws-1\"", "\"ws-" + i + "\""));
+        }
+        Files.writeString(many.resolve("zz-bad.json"), "[]");
+
+        CliRun run = CliRun.run(dir, "ingest", "--db", "fleet.db", "--json", "many");
+
+        assertThat(run.err()).contains("] 251/251");
+        JsonNode summary = run.json();
+        assertThat(summary.get("new").asInt()).isEqualTo(250);
+        assertThat(summary.at("/rejected/0/kind").asText()).isEqualTo("NOT_JSON");
+    }
+
+    @Test
+    void serve_refuses_a_weak_token_before_listening() throws Exception {
+        Files.writeString(dir.resolve("weak"), "secret\n");
+        CliRun run = CliRun.run(dir, "serve", "--db", "fleet.db", "--port", "0", "--token-file", "weak");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("at least 32 characters");
+    }
+
+    @Test
     void report_renders_the_store_as_json_csv_and_a_static_html_page() throws Exception {
         scan("ws-1", "--out", "ws-1.json");
         CliRun.run(dir, "ingest", "--db", "fleet.db", "ws-1.json");

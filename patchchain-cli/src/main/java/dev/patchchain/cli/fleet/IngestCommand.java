@@ -1,7 +1,10 @@
 package dev.patchchain.cli.fleet;
 
 import dev.patchchain.cli.CliContext;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patchchain.cli.ExitCode;
+import dev.patchchain.cli.render.Json;
 import dev.patchchain.fleet.snapshot.Snapshot;
 import dev.patchchain.fleet.snapshot.SnapshotException;
 import dev.patchchain.fleet.snapshot.SnapshotFormat;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code patchchain ingest}: snapshot files into the fleet store; a bad one is reported and the others go in. */
@@ -36,6 +40,9 @@ public final class IngestCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Snapshot files or directories of them.")
     private List<Path> inputs;
 
+    @Option(names = "--json", description = "Print the counts and every rejection as JSON.")
+    private boolean json;
+
     IngestCommand(CliContext context) {
         this.context = context;
     }
@@ -45,7 +52,7 @@ public final class IngestCommand implements Callable<Integer> {
         List<Path> files = SnapshotFiles.expand(inputs.stream().map(p -> context.resolve(p.toString())).toList());
         int created = 0;
         int duplicates = 0;
-        int rejected = 0;
+        ArrayNode rejected = Json.array();
         ProgressBar progress = new ProgressBar(context.err(), files.size());
         try (FleetStore fleet = FleetStore.open(store.location(context), Clock.systemUTC())) {
             List<Snapshot> batch = new ArrayList<>(BATCH);
@@ -54,7 +61,8 @@ public final class IngestCommand implements Callable<Integer> {
                 try {
                     batch.add(read(file));
                 } catch (SnapshotException e) {
-                    rejected++;
+                    rejected.addObject().put("file", file.toString()).put("kind", e.kind().name())
+                            .put("message", e.getMessage());
                     context.err().println("patchchain ingest: rejected " + e.getMessage());
                 }
                 if (batch.size() == BATCH || i == files.size() - 1) {
@@ -69,10 +77,17 @@ public final class IngestCommand implements Callable<Integer> {
                     progress.update(i + 1);
                 }
             }
-            context.out().printf("%d file(s): %d new, %d duplicate, %d rejected (%s)%n", files.size(), created,
-                    duplicates, rejected, fleet.location().display());
+            if (json) {
+                ObjectNode summary = Json.object().put("files", files.size()).put("new", created)
+                        .put("duplicate", duplicates).put("store", fleet.location().display());
+                summary.set("rejected", rejected);
+                context.out().println(Json.write(summary));
+            } else {
+                context.out().printf("%d file(s): %d new, %d duplicate, %d rejected (%s)%n", files.size(), created,
+                        duplicates, rejected.size(), fleet.location().display());
+            }
         }
-        return (rejected > 0 ? ExitCode.USAGE_OR_INPUT : ExitCode.CLEAN).code();
+        return (rejected.isEmpty() ? ExitCode.CLEAN : ExitCode.USAGE_OR_INPUT).code();
     }
 
     private static Snapshot read(Path file) throws IOException {

@@ -4,9 +4,7 @@ import dev.patchchain.fleet.report.FleetReport;
 import dev.patchchain.fleet.snapshot.MachineStatus;
 import dev.patchchain.fleet.snapshot.Snapshot;
 import dev.patchchain.fleet.snapshot.SnapshotFinding;
-import dev.patchchain.fleet.snapshot.SnapshotFormat;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,9 +34,6 @@ import org.flywaydb.core.api.FlywayException;
  */
 public final class FleetStore implements AutoCloseable {
 
-    private static final String INSERT_SNAPSHOT = "INSERT INTO snapshots (machine_id, scan_id, scanned_at, scan_day, "
-            + "received_at, host_name, os_build, tool_version, status, queue_operations, downgrades, body) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (machine_id, scan_id) DO NOTHING RETURNING id";
     private static final String INSERT_FINDING =
             "INSERT INTO findings (snapshot_id, position, code, severity, path) VALUES (?, ?, ?, ?, ?)";
     private static final String UPSERT_MACHINE = "INSERT INTO machines (machine_id, latest_snapshot_id, last_scanned_at) "
@@ -105,23 +99,28 @@ public final class FleetStore implements AutoCloseable {
         try {
             return pool.transaction(c -> {
                 List<IngestOutcome> outcomes = new ArrayList<>(snapshots.size());
-                try (PreparedStatement insert = c.prepareStatement(INSERT_SNAPSHOT);
-                     PreparedStatement finding = c.prepareStatement(INSERT_FINDING);
+                try (PreparedStatement finding = c.prepareStatement(INSERT_FINDING);
                      PreparedStatement machine = c.prepareStatement(UPSERT_MACHINE)) {
                     boolean any = false;
-                    for (Snapshot s : snapshots) {
-                        OptionalLong id = insert(insert, s, receivedAt);
-                        outcomes.add(id.isPresent() ? IngestOutcome.NEW : IngestOutcome.DUPLICATE);
-                        if (id.isPresent()) {
-                            any = true;
-                            addFindings(finding, id.getAsLong(), s.findings());
-                            machine.setString(1, s.machine().machineId());
-                            machine.setLong(2, id.getAsLong());
-                            machine.setLong(3, s.scannedAt().toEpochMilli());
-                            machine.addBatch();
+                    for (int from = 0; from < snapshots.size(); from += SnapshotRows.ROWS_PER_STATEMENT) {
+                        List<Snapshot> chunk = snapshots.subList(from,
+                                Math.min(snapshots.size(), from + SnapshotRows.ROWS_PER_STATEMENT));
+                        List<OptionalLong> ids = SnapshotRows.insert(c, chunk, receivedAt);
+                        for (int i = 0; i < chunk.size(); i++) {
+                            Snapshot s = chunk.get(i);
+                            OptionalLong id = ids.get(i);
+                            outcomes.add(id.isPresent() ? IngestOutcome.NEW : IngestOutcome.DUPLICATE);
+                            if (id.isPresent()) {
+                                any = true;
+                                addFindings(finding, id.getAsLong(), s.findings());
+                                machine.setString(1, s.machine().machineId());
+                                machine.setLong(2, id.getAsLong());
+                                machine.setLong(3, s.scannedAt().toEpochMilli());
+                                machine.addBatch();
+                            }
                         }
                     }
-                    // One round trip each for all findings and all machine rows of the transaction.
+                    // One batch each for all findings and all machine rows of the transaction.
                     if (any) {
                         finding.executeBatch();
                         machine.executeBatch();
@@ -131,26 +130,6 @@ public final class FleetStore implements AutoCloseable {
             });
         } catch (SQLException e) {
             throw failure("store snapshots", e);
-        }
-    }
-
-    /** @return the new row's id, or empty if (machine id, scan id) was already stored */
-    private static OptionalLong insert(PreparedStatement insert, Snapshot s, long receivedAt) throws SQLException {
-        int i = 0;
-        insert.setString(++i, s.machine().machineId());
-        insert.setString(++i, s.scanId());
-        insert.setLong(++i, s.scannedAt().toEpochMilli());
-        insert.setInt(++i, (int) s.scannedAt().atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay());
-        insert.setLong(++i, receivedAt);
-        insert.setString(++i, s.machine().hostName());
-        insert.setString(++i, s.machine().osBuild().orElse(null));
-        insert.setString(++i, s.toolVersion());
-        insert.setString(++i, s.status().name());
-        insert.setInt(++i, s.queue().operations());
-        insert.setInt(++i, s.downgrades());
-        insert.setString(++i, new String(SnapshotFormat.write(s), StandardCharsets.UTF_8));
-        try (ResultSet rs = insert.executeQuery()) {
-            return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
         }
     }
 

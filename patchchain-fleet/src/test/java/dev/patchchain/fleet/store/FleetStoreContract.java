@@ -39,7 +39,9 @@ abstract class FleetStoreContract {
 
     @AfterEach
     void close() {
-        store.close();
+        if (store != null) {
+            store.close();
+        }
     }
 
     @Test
@@ -50,7 +52,25 @@ abstract class FleetStoreContract {
         assertThat(store.ingest(s)).isEqualTo(IngestOutcome.DUPLICATE);
         assertThat(store.ingestAll(List.of(s, TestSnapshots.clean("ws-1", "scan-2", NOW))))
                 .containsExactly(IngestOutcome.DUPLICATE, IngestOutcome.NEW);
-        assertThat(store.snapshotCount()).isEqualTo(2);
+        Snapshot twice = TestSnapshots.clean("ws-2", "scan-1", NOW);
+        assertThat(store.ingestAll(List.of(twice, twice))).containsExactly(IngestOutcome.NEW, IngestOutcome.DUPLICATE);
+        assertThat(store.snapshotCount()).isEqualTo(3);
+    }
+
+    @Test
+    void a_batch_larger_than_one_statement_keeps_every_outcome_in_order() throws Exception {
+        List<Snapshot> batch = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            batch.add(TestSnapshots.downgrading("m" + i, "s", NOW.minusSeconds(i), "C:\\f" + (i % 4) + ".dll"));
+        }
+        store.ingest(batch.get(120));
+
+        List<IngestOutcome> outcomes = store.ingestAll(batch);
+
+        assertThat(outcomes).hasSize(250);
+        assertThat(outcomes.get(120)).isEqualTo(IngestOutcome.DUPLICATE);
+        assertThat(outcomes.stream().filter(o -> o == IngestOutcome.NEW)).hasSize(249);
+        assertThat(store.report(30).downgradesByFile()).extracting(Count::count).containsOnly(63L, 62L);
     }
 
     @Test
