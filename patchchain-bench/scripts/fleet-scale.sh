@@ -7,7 +7,7 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 machines="${1:-100000}"
 jar="$root/patchchain-bench/target/benchmarks.jar"
 [ -f "$jar" ] || mvn -B -q -f "$root/pom.xml" -DskipTests package -pl patchchain-bench -am
-run() { java -cp "$jar" dev.patchchain.bench.fleet.FleetScaleRun "$@"; }
+run() { echo "load average before the run: $(cut -d" " -f1-3 /proc/loadavg), $(nproc) cores"; java -cp "$jar" dev.patchchain.bench.fleet.FleetScaleRun "$@"; }
 
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 run "$tmp/fleet.db" "$machines" 1
