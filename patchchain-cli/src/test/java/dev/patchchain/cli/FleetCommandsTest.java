@@ -153,6 +153,21 @@ class FleetCommandsTest {
     }
 
     @Test
+    void scan_names_the_machine_by_its_host_without_a_machine_id_and_refuses_to_guess_without_either() throws Exception {
+        CliRun byHost = CliRun.run(dir, "scan", "--reg", "pending.reg", "--host", "WS-0002", "--out", "s.json");
+        CliRun anonymous = CliRun.run(dir, "scan", "--reg", "pending.reg");
+        CliRun badId = CliRun.run(dir, "scan", "--reg", "pending.reg", "--machine-id", "my machine");
+
+        assertThat(byHost.exit()).as(byHost.err()).isZero();
+        assertThat(SnapshotFormat.read(Files.readAllBytes(dir.resolve("s.json")), "s").machine().machineId())
+                .isEqualTo("WS-0002");
+        assertThat(anonymous.exit()).isEqualTo(2);
+        assertThat(anonymous.err()).contains("--machine-id");
+        assertThat(badId.exit()).isEqualTo(2);
+        assertThat(badId.err()).contains("/machine/id");
+    }
+
+    @Test
     void scan_post_needs_a_strong_token() throws Exception {
         Files.writeString(dir.resolve("weak"), "secret\n");
         CliRun run = scan("ws-1", "--post", "http://127.0.0.1:1", "--token-file", "weak", "--spool", "spool");

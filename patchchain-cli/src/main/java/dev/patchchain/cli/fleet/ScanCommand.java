@@ -42,8 +42,9 @@ public final class ScanCommand implements Callable<Integer> {
     @Mixin
     private QueueInputOptions input;
 
-    @Option(names = "--machine-id", required = true, paramLabel = "ID",
-            description = "The machine's stable id (MachineGuid); with the scan id it makes re-posting harmless.")
+    @Option(names = "--machine-id", paramLabel = "ID",
+            description = "The machine's stable id (MachineGuid); with the scan id it makes re-posting harmless "
+                    + "(default: the host name).")
     private String machineId;
 
     @Option(names = "--host", paramLabel = "NAME", description = "The host name (default: the machine id).")
@@ -80,14 +81,17 @@ public final class ScanCommand implements Callable<Integer> {
         if (retries < 1) {
             throw new UsageException("--retries " + retries + ": expected at least 1");
         }
+        if (machineId == null && host == null) {
+            throw new UsageException("give --machine-id ID (MachineGuid) or --host NAME: a snapshot names its machine");
+        }
         if (post != null && tokenFile == null) {
             throw new UsageException("--post needs --token-file");
         }
         LoadedQueue loaded = new QueueLoader(context).load(input);
         AnalysisResult result = QueueAnalysis.analyze(loaded.queue(), loaded.volume(), loaded.rules());
         Clock clock = Clock.systemUTC();
-        MachineIdentity machine = new MachineIdentity(machineId, host == null ? machineId : host,
-                Optional.ofNullable(osBuild));
+        MachineIdentity machine = new MachineIdentity(machineId == null ? host : machineId,
+                host == null ? machineId : host, Optional.ofNullable(osBuild));
         Snapshot snapshot = SnapshotFactory.of(machine, UUID.randomUUID().toString(), clock.instant(),
                 VersionProvider.version(), loaded, result);
         byte[] json = SnapshotFormat.write(snapshot);

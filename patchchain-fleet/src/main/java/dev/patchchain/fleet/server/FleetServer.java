@@ -1,5 +1,6 @@
 package dev.patchchain.fleet.server;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.patchchain.fleet.report.ReportHtml;
 import dev.patchchain.fleet.report.ReportJson;
 import dev.patchchain.fleet.snapshot.SnapshotFormat;
@@ -32,6 +33,7 @@ public final class FleetServer implements AutoCloseable {
 
     /** The largest page of {@code GET /api/v1/machines}. */
     public static final int MAX_PAGE = 1000;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
     private final Javalin app;
@@ -60,10 +62,8 @@ public final class FleetServer implements AutoCloseable {
                 .html(ReportHtml.render(store.report(options.staleDays()))));
         app.get("/healthz", ctx -> health(ctx, store));
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render()));
-        app.exception(BadParameter.class, (e, ctx) -> ctx.status(400).contentType(SnapshotFormat.MEDIA_TYPE)
-                .result("{\"error\":\"bad_parameter\",\"message\":\"" + e.getMessage() + "\"}"));
-        app.exception(StoreException.class, (e, ctx) -> ctx.status(503).contentType(SnapshotFormat.MEDIA_TYPE)
-                .result("{\"error\":\"store_unavailable\"}"));
+        app.exception(BadParameter.class, (e, ctx) -> error(ctx, 400, "bad_parameter", e.getMessage()));
+        app.exception(StoreException.class, (e, ctx) -> error(ctx, 503, "store_unavailable", "the store does not answer"));
         app.start(options.host(), options.port());
         return new FleetServer(app, options.host());
     }
@@ -76,6 +76,11 @@ public final class FleetServer implements AutoCloseable {
     /** @return its base URI, ending in {@code /} */
     public URI uri() {
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/");
+    }
+
+    private static void error(Context ctx, int status, String error, String message) {
+        ctx.status(status).contentType(SnapshotFormat.MEDIA_TYPE)
+                .result(MAPPER.createObjectNode().put("error", error).put("message", message).toString());
     }
 
     private static void health(Context ctx, FleetStore store) {

@@ -1,6 +1,7 @@
 package dev.patchchain.fleet.snapshot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.patchchain.core.analysis.Severity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -40,12 +41,15 @@ public record Snapshot(MachineIdentity machine, String scanId, Instant scannedAt
         Objects.requireNonNull(verification, "verification");
     }
 
-    /** @return the worst thing this snapshot says about the machine */
+    /**
+     * @return the worst thing this snapshot says about the machine
+     * @throws IllegalArgumentException if a finding's severity is not one of {@link Severity}'s (the reader refuses those)
+     */
     public MachineStatus status() {
         if (downgrades() > 0) {
             return MachineStatus.DOWNGRADE;
         }
-        if (findings.stream().anyMatch(f -> f.severity().equals("HIGH") || f.severity().equals("MEDIUM"))) {
+        if (findings.stream().anyMatch(f -> Severity.valueOf(f.severity()).isActionable())) {
             return MachineStatus.ATTENTION;
         }
         return queue.operations() > 0 ? MachineStatus.REBOOT_PENDING : MachineStatus.CLEAN;

@@ -2,6 +2,7 @@ package dev.patchchain.fleet.snapshot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.patchchain.core.analysis.Severity;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -18,7 +19,9 @@ final class SnapshotReader {
     /** Machine and scan ids: what MachineGuid, UUIDs and host names use. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:{}-]{0,127}");
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
-    private static final List<String> SEVERITIES = List.of("HIGH", "MEDIUM", "LOW", "INFO");
+    /** The analysis' severities, most severe first. */
+    private static final List<String> SEVERITIES = List.of(Severity.HIGH.name(), Severity.MEDIUM.name(),
+            Severity.LOW.name(), Severity.INFO.name());
     private static final List<String> VALUE_NAMES = List.of("PendingFileRenameOperations", "PendingFileRenameOperations2");
     private static final int MAX_TEXT = 32_767;
     private static final int MAX_SHORT_TEXT = 255;
