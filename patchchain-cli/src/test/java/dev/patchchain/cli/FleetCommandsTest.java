@@ -100,6 +100,18 @@ class FleetCommandsTest {
     }
 
     @Test
+    void a_store_that_cannot_open_is_exit_3_with_the_reason_on_one_line() throws Exception {
+        scan("ws-1", "--out", "ws-1.json");
+        Files.writeString(dir.resolve("not-a-dir"), "x");
+
+        CliRun run = CliRun.run(dir, "ingest", "--db", "not-a-dir/fleet.db", "ws-1.json");
+
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).startsWith("patchchain: error: cannot open the fleet store jdbc:sqlite:")
+                .hasLineCount(1);
+    }
+
+    @Test
     void serve_refuses_a_weak_token_before_listening() throws Exception {
         Files.writeString(dir.resolve("weak"), "secret\n");
         CliRun run = CliRun.run(dir, "serve", "--db", "fleet.db", "--port", "0", "--token-file", "weak");

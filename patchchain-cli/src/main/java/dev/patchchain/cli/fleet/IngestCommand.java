@@ -61,9 +61,9 @@ public final class IngestCommand implements Callable<Integer> {
                 try {
                     batch.add(read(file));
                 } catch (SnapshotException e) {
-                    rejected.addObject().put("file", file.toString()).put("kind", e.kind().name())
-                            .put("message", e.getMessage());
-                    context.err().println("patchchain ingest: rejected " + e.getMessage());
+                    reject(rejected, file, e.kind().name(), e.getMessage());
+                } catch (IOException e) {
+                    reject(rejected, file, "UNREADABLE", file + ": cannot read: " + e);
                 }
                 if (batch.size() == BATCH || i == files.size() - 1) {
                     for (IngestOutcome o : fleet.ingestAll(batch)) {
@@ -88,6 +88,11 @@ public final class IngestCommand implements Callable<Integer> {
             }
         }
         return (rejected.isEmpty() ? ExitCode.CLEAN : ExitCode.USAGE_OR_INPUT).code();
+    }
+
+    private void reject(ArrayNode rejected, Path file, String kind, String message) {
+        rejected.addObject().put("file", file.toString()).put("kind", kind).put("message", message);
+        context.err().println("patchchain ingest: rejected " + message);
     }
 
     private static Snapshot read(Path file) throws IOException {

@@ -1,7 +1,6 @@
 package dev.patchchain.fleet.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.patchchain.fleet.report.ReportHtml;
 import dev.patchchain.fleet.report.ReportJson;
 import dev.patchchain.fleet.snapshot.SnapshotFormat;
 import dev.patchchain.fleet.store.FleetStore;
@@ -9,6 +8,7 @@ import dev.patchchain.fleet.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.net.URI;
+import java.time.Clock;
 
 /**
  * The fleet's HTTP server (Javalin on Jetty). Stateless apart from its counters: run several behind a load balancer
@@ -18,7 +18,7 @@ import java.net.URI;
  * <caption>Routes</caption>
  * <tr><td>{@code POST /api/v1/snapshots}</td><td>store a snapshot: 201 new, 200 duplicate, 400, 401, 413, 415</td></tr>
  * <tr><td>{@code GET /api/v1/machines?limit=&offset=}</td><td>machines with their latest snapshot (JSON)</td></tr>
- * <tr><td>{@code GET /}</td><td>the dashboard: the report as HTML</td></tr>
+ * <tr><td>{@code GET /}</td><td>the dashboard: the report as HTML, rendered at most every 10 seconds</td></tr>
  * <tr><td>{@code GET /healthz}</td><td>200 when the store answers, else 503</td></tr>
  * <tr><td>{@code GET /metrics}</td><td>Prometheus text format</td></tr>
  * </table>
@@ -58,8 +58,8 @@ public final class FleetServer implements AutoCloseable {
         app.post("/api/v1/snapshots", new SnapshotUpload(store, options.token(), metrics));
         app.get("/api/v1/machines", ctx -> ctx.contentType(SnapshotFormat.MEDIA_TYPE).result(ReportJson.machines(
                 store.machines(page(ctx, "limit", 100, MAX_PAGE), page(ctx, "offset", 0, Integer.MAX_VALUE))).toString()));
-        app.get("/", ctx -> ctx.header("Content-Security-Policy", CSP)
-                .html(ReportHtml.render(store.report(options.staleDays()))));
+        CachedPage dashboard = new CachedPage(store, options.staleDays(), Clock.systemUTC());
+        app.get("/", ctx -> ctx.header("Content-Security-Policy", CSP).html(dashboard.html()));
         app.get("/healthz", ctx -> health(ctx, store));
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render()));
         app.exception(BadParameter.class, (e, ctx) -> error(ctx, 400, "bad_parameter", e.getMessage()));

@@ -69,7 +69,7 @@ public final class FleetStore implements AutoCloseable {
                     .load().migrate();
             return new FleetStore(location, new ConnectionPool(location), clock);
         } catch (IOException | SQLException | FlywayException e) {
-            throw new StoreException("cannot open the fleet store " + location.display() + ": " + e.getMessage(), e);
+            throw new StoreException("cannot open the fleet store " + location.display() + ": " + rootMessage(e), e);
         }
     }
 
@@ -211,6 +211,16 @@ public final class FleetStore implements AutoCloseable {
     static MachineSummary summary(ResultSet rs) throws SQLException {
         return new MachineSummary(rs.getString(1), rs.getString(2), Optional.ofNullable(rs.getString(3)), rs.getString(4),
                 Instant.ofEpochMilli(rs.getLong(5)), MachineStatus.valueOf(rs.getString(6)), rs.getInt(7), rs.getInt(8));
+    }
+
+    /** Flyway wraps the driver's one-line reason in a multi-line report: the innermost message is the reason. */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
     }
 
     private StoreException failure(String what, SQLException e) {
