@@ -61,11 +61,8 @@ public final class ReportHtml {
         return sb.append("</body></html>\n").toString();
     }
 
-    /**
-     * @param status a status
-     * @return how the report names it, e.g. {@code reboot pending}
-     */
-    public static String label(MachineStatus status) {
+    /** @return how the report names a status, e.g. {@code reboot pending} */
+    private static String label(MachineStatus status) {
         return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 

@@ -1,7 +1,6 @@
 package dev.patchchain.fleet.store;
 
 import dev.patchchain.fleet.report.FleetReport;
-import dev.patchchain.fleet.snapshot.MachineStatus;
 import dev.patchchain.fleet.snapshot.Snapshot;
 import dev.patchchain.fleet.snapshot.SnapshotFinding;
 import java.io.IOException;
@@ -14,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -206,11 +204,6 @@ public final class FleetStore implements AutoCloseable {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    static MachineSummary summary(ResultSet rs) throws SQLException {
-        return new MachineSummary(rs.getString(1), rs.getString(2), Optional.ofNullable(rs.getString(3)), rs.getString(4),
-                Instant.ofEpochMilli(rs.getLong(5)), MachineStatus.valueOf(rs.getString(6)), rs.getInt(7), rs.getInt(8));
     }
 
     /** Flyway wraps the driver's one-line reason in a multi-line report: the innermost message is the reason. */

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The queries behind {@link FleetReport}: all over each machine's latest snapshot, except the trend. */
 final class ReportQueries {
@@ -115,9 +116,14 @@ final class ReportQueries {
         List<MachineSummary> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(FleetStore.summary(rs));
+                out.add(summary(rs));
             }
         }
         return out;
+    }
+
+    private static MachineSummary summary(ResultSet rs) throws SQLException {
+        return new MachineSummary(rs.getString(1), rs.getString(2), Optional.ofNullable(rs.getString(3)), rs.getString(4),
+                Instant.ofEpochMilli(rs.getLong(5)), MachineStatus.valueOf(rs.getString(6)), rs.getInt(7), rs.getInt(8));
     }
 }
