@@ -12,7 +12,7 @@ import java.time.Clock;
 
 /**
  * The fleet's HTTP server (Javalin on Jetty). Stateless apart from its counters: run several behind a load balancer
- * over one PostgreSQL store.
+ * over one PostgreSQL store. Concurrent uploads are stored together, one transaction per batch (group commit).
  *
  * <table>
  * <caption>Routes</caption>
@@ -37,10 +37,12 @@ public final class FleetServer implements AutoCloseable {
     private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
     private final Javalin app;
+    private final GroupCommit writes;
     private final String host;
 
-    private FleetServer(Javalin app, String host) {
+    private FleetServer(Javalin app, GroupCommit writes, String host) {
         this.app = app;
+        this.writes = writes;
         this.host = host;
     }
 
@@ -55,7 +57,8 @@ public final class FleetServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = SnapshotFormat.MAX_BYTES;
         });
-        app.post("/api/v1/snapshots", new SnapshotUpload(store, options.token(), metrics));
+        GroupCommit writes = new GroupCommit(store);
+        app.post("/api/v1/snapshots", new SnapshotUpload(writes, options.token(), metrics));
         app.get("/api/v1/machines", ctx -> ctx.contentType(SnapshotFormat.MEDIA_TYPE).result(ReportJson.machines(
                 store.machines(page(ctx, "limit", 100, MAX_PAGE), page(ctx, "offset", 0, Integer.MAX_VALUE))).toString()));
         CachedPage dashboard = new CachedPage(store, options.staleDays(), Clock.systemUTC());
@@ -64,8 +67,13 @@ public final class FleetServer implements AutoCloseable {
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render()));
         app.exception(BadParameter.class, (e, ctx) -> error(ctx, 400, "bad_parameter", e.getMessage()));
         app.exception(StoreException.class, (e, ctx) -> error(ctx, 503, "store_unavailable", "the store does not answer"));
-        app.start(options.host(), options.port());
-        return new FleetServer(app, options.host());
+        try {
+            app.start(options.host(), options.port());
+        } catch (RuntimeException e) {
+            writes.close();
+            throw e;
+        }
+        return new FleetServer(app, writes, options.host());
     }
 
     /** @return the port it listens on */
@@ -120,5 +128,6 @@ public final class FleetServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        writes.close();
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patchchain.fleet.snapshot.Snapshot;
 import dev.patchchain.fleet.snapshot.SnapshotException;
 import dev.patchchain.fleet.snapshot.SnapshotFormat;
-import dev.patchchain.fleet.store.FleetStore;
 import dev.patchchain.fleet.store.IngestOutcome;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -23,18 +22,18 @@ final class SnapshotUpload implements Handler {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final FleetStore store;
+    private final GroupCommit store;
     private final Optional<BearerToken> token;
     private final ServerMetrics metrics;
 
-    SnapshotUpload(FleetStore store, Optional<BearerToken> token, ServerMetrics metrics) {
+    SnapshotUpload(GroupCommit store, Optional<BearerToken> token, ServerMetrics metrics) {
         this.store = store;
         this.token = token;
         this.metrics = metrics;
     }
 
     @Override
-    public void handle(Context ctx) throws IOException {
+    public void handle(Context ctx) throws IOException, InterruptedException {
         if (token.isEmpty() || !token.get().accepts(ctx.header("Authorization"))) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"patchchain\"");
             refuse(ctx, 401, "unauthorized", token.isEmpty() ? "this server accepts no writes: it was started without "

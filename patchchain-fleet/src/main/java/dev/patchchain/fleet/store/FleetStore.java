@@ -71,6 +71,11 @@ public final class FleetStore implements AutoCloseable {
         }
     }
 
+    /** @return how many transactions can run at once (1 on SQLite) */
+    public int connections() {
+        return location.kind().connections();
+    }
+
     /** @return where this store is */
     public StoreLocation location() {
         return location;
