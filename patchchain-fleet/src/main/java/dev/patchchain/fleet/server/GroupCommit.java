@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Stores concurrent uploads together: every snapshot posted while a transaction is being written goes into the
@@ -23,6 +24,8 @@ final class GroupCommit implements AutoCloseable {
     /** One writer commits while the other collects the next batch; more writers would only split the batches. */
     private static final int WRITERS = 2;
     private static final long POLL_MILLIS = 100;
+    /** A post never waits longer than this for its transaction (e.g. one queued while the server stops). */
+    private static final long WAIT_SECONDS = 60;
 
     private final FleetStore store;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -50,7 +53,9 @@ final class GroupCommit implements AutoCloseable {
         Pending pending = new Pending(snapshot, new CompletableFuture<>());
         queue.put(pending);
         try {
-            return pending.outcome().get();
+            return pending.outcome().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new StoreException("not stored within " + WAIT_SECONDS + " s", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof StoreException s ? s
                     : new StoreException("storing failed: " + e.getCause(), e.getCause());
