@@ -1,6 +1,7 @@
 package dev.patchchain.cli;
 
 import dev.patchchain.core.path.WinPathException;
+import dev.patchchain.fleet.snapshot.SnapshotException;
 import dev.patchchain.formats.FormatException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,7 +37,7 @@ final class ExceptionMapper implements CommandLine.IExecutionExceptionHandler {
         }
         if (e instanceof UsageException || e instanceof CommandLine.ParameterException || e instanceof FormatException
                 || e instanceof WinPathException || e instanceof NoSuchFileException || e instanceof NotDirectoryException
-                || e instanceof AccessDeniedException) {
+                || e instanceof AccessDeniedException || e instanceof SnapshotException) {
             return ExitCode.USAGE_OR_INPUT;
         }
         return ExitCode.FAILURE;

@@ -2,6 +2,10 @@ package dev.patchchain.cli;
 
 import dev.patchchain.cli.demo.DemoCommand;
 import dev.patchchain.cli.hive.HiveCommand;
+import dev.patchchain.cli.fleet.IngestCommand;
+import dev.patchchain.cli.fleet.ReportCommand;
+import dev.patchchain.cli.fleet.ScanCommand;
+import dev.patchchain.cli.fleet.ServeCommand;
 import dev.patchchain.cli.pe.FileVersionCommand;
 import dev.patchchain.cli.plan.PlanCommand;
 import dev.patchchain.cli.queue.QueueCommand;
@@ -16,7 +20,7 @@ import picocli.CommandLine.Spec;
         description = "Makes Windows patching without a reboot in between safe: decodes the pending file rename "
                 + "queue, simulates the next boot, finds downgrades and chains the queue so the newest version wins.",
         subcommands = {QueueCommand.class, HiveCommand.class, PlanCommand.class, FileVersionCommand.class,
-                DemoCommand.class,
+                DemoCommand.class, ScanCommand.class, IngestCommand.class, ReportCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:clean", "1:findings (e.g. a downgrade)", "2:usage or input error",

@@ -6,7 +6,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /** The options every {@code queue} command shares: where the queue comes from and what volume to judge it by. */
-final class QueueInputOptions {
+public final class QueueInputOptions {
 
     /** Exactly one source of the queue. */
     static final class Source {

@@ -27,15 +27,21 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Reads the queue and the volume that the {@link QueueInputOptions} name. */
-final class QueueLoader {
+public final class QueueLoader {
 
     private final CliContext context;
 
-    QueueLoader(CliContext context) {
+    /** @param context where relative paths and standard input come from */
+    public QueueLoader(CliContext context) {
         this.context = context;
     }
 
-    LoadedQueue load(QueueInputOptions options) throws IOException {
+    /**
+     * @param options the queue source and volume options
+     * @return the queue, the volume and notes
+     * @throws IOException if an input cannot be read or parsed
+     */
+    public LoadedQueue load(QueueInputOptions options) throws IOException {
         PathContext pathContext = pathContext(options.systemRoot);
         List<String> notes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();

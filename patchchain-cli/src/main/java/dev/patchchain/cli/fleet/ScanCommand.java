@@ -1,0 +1,142 @@
+package dev.patchchain.cli.fleet;
+
+import dev.patchchain.cli.CliContext;
+import dev.patchchain.cli.ExitCode;
+import dev.patchchain.cli.UsageException;
+import dev.patchchain.cli.VersionProvider;
+import dev.patchchain.cli.queue.LoadedQueue;
+import dev.patchchain.cli.queue.QueueInputOptions;
+import dev.patchchain.cli.queue.QueueLoader;
+import dev.patchchain.core.analysis.AnalysisResult;
+import dev.patchchain.core.analysis.QueueAnalysis;
+import dev.patchchain.fleet.agent.Delivery;
+import dev.patchchain.fleet.agent.RetryPolicy;
+import dev.patchchain.fleet.agent.SnapshotAgent;
+import dev.patchchain.fleet.snapshot.MachineIdentity;
+import dev.patchchain.fleet.snapshot.Snapshot;
+import dev.patchchain.fleet.snapshot.SnapshotException;
+import dev.patchchain.fleet.snapshot.SnapshotFormat;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code patchchain scan}: one machine's queue and findings as a snapshot, written out and/or posted to a server. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = {"Analyse one machine's pending rename queue and write a snapshot (docs/formats/snapshot.md).",
+                "With --post, the snapshot is spooled first and the spool is sent with retries: nothing is lost while "
+                        + "the server is down; the next scan sends what waited.",
+                "Exit 0 clean, 1 findings, 2 bad input, 3 not delivered (it waits in the spool)."})
+public final class ScanCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Mixin
+    private QueueInputOptions input;
+
+    @Option(names = "--machine-id", paramLabel = "ID",
+            description = "The machine's stable id (MachineGuid); with the scan id it makes re-posting harmless "
+                    + "(default: the host name).")
+    private String machineId;
+
+    @Option(names = "--host", paramLabel = "NAME", description = "The host name (default: the machine id).")
+    private String host;
+
+    @Option(names = "--os-build", paramLabel = "BUILD", description = "The OS build and revision, e.g. 19045.6218.")
+    private String osBuild;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the snapshot here ('-' or no --post: standard output).")
+    private String out;
+
+    @Option(names = "--post", paramLabel = "URL", description = "Post to a patchchain server, e.g. http://fleet:8470 "
+            + "(the path /api/v1/snapshots is added when missing).")
+    private String post;
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = "The bearer token for --post (first line).")
+    private Path tokenFile;
+
+    @Option(names = "--spool", paramLabel = "DIR",
+            description = "Where snapshots wait until delivered (default: ~/.patchchain/spool).")
+    private Path spool;
+
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "4",
+            description = "Tries per snapshot before it waits for the next run, with backoff from 1 s doubling "
+                    + "up to 8 s (default: ${DEFAULT-VALUE}).")
+    private int retries;
+
+    ScanCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (retries < 1) {
+            throw new UsageException("--retries " + retries + ": expected at least 1");
+        }
+        if (machineId == null && host == null) {
+            throw new UsageException("give --machine-id ID (MachineGuid) or --host NAME: a snapshot names its machine");
+        }
+        if (post != null && tokenFile == null) {
+            throw new UsageException("--post needs --token-file");
+        }
+        LoadedQueue loaded = new QueueLoader(context).load(input);
+        AnalysisResult result = QueueAnalysis.analyze(loaded.queue(), loaded.volume(), loaded.rules());
+        Clock clock = Clock.systemUTC();
+        MachineIdentity machine = new MachineIdentity(machineId == null ? host : machineId,
+                host == null ? machineId : host, Optional.ofNullable(osBuild));
+        Snapshot snapshot = SnapshotFactory.of(machine, UUID.randomUUID().toString(), clock.instant(),
+                VersionProvider.version(), loaded, result);
+        byte[] json = SnapshotFormat.write(snapshot);
+        try {
+            SnapshotFormat.read(json, "the snapshot just made");
+        } catch (SnapshotException e) {
+            throw new UsageException("this input cannot make a valid snapshot: " + e.getMessage());
+        }
+        loaded.warnings().forEach(w -> context.err().println("patchchain scan: warning: " + w));
+        if (out != null && !out.equals("-")) {
+            Files.write(context.resolve(out), json);
+        } else if (post == null || "-".equals(out)) {
+            context.out().println(new String(json, StandardCharsets.UTF_8));
+        }
+        ExitCode code = result.hasActionableFindings() ? ExitCode.FINDINGS : ExitCode.CLEAN;
+        if (post != null && !deliver(json, clock)) {
+            return ExitCode.FAILURE.code();
+        }
+        return code.code();
+    }
+
+    private boolean deliver(byte[] json, Clock clock) throws IOException {
+        String token = TokenFile.read(context.resolve(tokenFile.toString()));
+        Path spoolDir = spool != null ? context.resolve(spool.toString())
+                : Path.of(System.getProperty("user.home"), ".patchchain", "spool");
+        SnapshotAgent agent = new SnapshotAgent(endpoint(post), token, spoolDir, new RetryPolicy(retries, RetryPolicy.DEFAULT.initial(), RetryPolicy.DEFAULT.max()), clock);
+        Delivery d = agent.deliver(json);
+        d.problems().forEach(p -> context.err().println("patchchain scan: " + p));
+        context.err().printf("patchchain scan: sent %d new, %d already stored, %d rejected, %d waiting in %s%n",
+                d.stored(), d.duplicates(), d.rejected(), d.waiting(), spoolDir);
+        return d.complete();
+    }
+
+    static URI endpoint(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--post " + url + ": not a URL: " + e.getMessage());
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+            throw new UsageException("--post " + url + ": expected an http:// or https:// URL");
+        }
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        return path.endsWith("/api/v1/snapshots") ? uri
+                : uri.resolve((path.endsWith("/") ? path : path + "/") + "api/v1/snapshots");
+    }
+}

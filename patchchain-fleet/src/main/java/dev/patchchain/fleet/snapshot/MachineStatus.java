@@ -1,0 +1,13 @@
+package dev.patchchain.fleet.snapshot;
+
+/** What a snapshot says about its machine, worst first; a report groups machines by it. */
+public enum MachineStatus {
+    /** The next boot downgrades at least one file. */
+    DOWNGRADE,
+    /** Another finding of medium or high severity. */
+    ATTENTION,
+    /** The queue is not empty: a reboot is pending, and it is safe. */
+    REBOOT_PENDING,
+    /** Nothing queued, nothing found. */
+    CLEAN
+}

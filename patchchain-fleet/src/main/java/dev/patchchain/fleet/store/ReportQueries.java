@@ -1,0 +1,129 @@
+package dev.patchchain.fleet.store;
+
+import dev.patchchain.fleet.report.Count;
+import dev.patchchain.fleet.report.FleetReport;
+import dev.patchchain.fleet.report.TrendDay;
+import dev.patchchain.fleet.snapshot.MachineStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The queries behind {@link FleetReport}: all over each machine's latest snapshot, except the trend. */
+final class ReportQueries {
+
+    private static final String MACHINE_COLUMNS = "SELECT m.machine_id, s.host_name, s.os_build, s.scan_id, "
+            + "s.scanned_at, s.status, s.queue_operations, s.downgrades "
+            + "FROM machines m JOIN snapshots s ON s.id = m.latest_snapshot_id ";
+    private static final String MACHINES = MACHINE_COLUMNS + "ORDER BY m.machine_id LIMIT ? OFFSET ?";
+    private static final String BY_STATUS = "SELECT s.status, COUNT(*) FROM machines m "
+            + "JOIN snapshots s ON s.id = m.latest_snapshot_id GROUP BY s.status";
+    private static final String QUEUE_PENDING = "SELECT COUNT(*) FROM machines m "
+            + "JOIN snapshots s ON s.id = m.latest_snapshot_id WHERE s.queue_operations > 0";
+    private static final String BY_FILE = "SELECT f.path, COUNT(*) FROM machines m "
+            + "JOIN findings f ON f.snapshot_id = m.latest_snapshot_id WHERE f.code = ? AND f.path IS NOT NULL "
+            + "GROUP BY f.path ORDER BY COUNT(*) DESC, f.path LIMIT ?";
+    private static final String STALE_COUNT = "SELECT COUNT(*) FROM machines WHERE last_scanned_at < ?";
+    private static final String STALE = MACHINE_COLUMNS + "WHERE m.last_scanned_at < ? "
+            + "ORDER BY m.last_scanned_at, m.machine_id LIMIT ?";
+    private static final String TREND = "SELECT scan_day, COUNT(*), SUM(CASE WHEN status = ? THEN 1 ELSE 0 END) "
+            + "FROM snapshots WHERE scan_day >= ? GROUP BY scan_day ORDER BY scan_day";
+
+    /** Until signals arrive in snapshots, a non-empty queue is the one reason we know. */
+    static final String QUEUE_REASON = "PendingFileRenameOperations";
+
+    private ReportQueries() {
+    }
+
+    static List<MachineSummary> machines(Connection c, int limit, int offset) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(MACHINES)) {
+            ps.setInt(1, limit);
+            ps.setInt(2, offset);
+            return summaries(ps);
+        }
+    }
+
+    static FleetReport report(Connection c, Instant now, int staleDays) throws SQLException {
+        Map<MachineStatus, Long> byStatus = new EnumMap<>(MachineStatus.class);
+        long machines = 0;
+        try (PreparedStatement ps = c.prepareStatement(BY_STATUS); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                byStatus.put(MachineStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                machines += rs.getLong(2);
+            }
+        }
+        long queuePending = single(c, QUEUE_PENDING, null);
+        List<Count> rebootsPending = queuePending == 0 ? List.of() : List.of(new Count(QUEUE_REASON, queuePending));
+        List<Count> byFile = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(BY_FILE)) {
+            ps.setString(1, "DOWNGRADE");
+            ps.setInt(2, FleetReport.LIST_LIMIT);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byFile.add(new Count(rs.getString(1), rs.getLong(2)));
+                }
+            }
+        }
+        long staleBefore = now.minus(Duration.ofDays(staleDays)).toEpochMilli();
+        long staleCount = single(c, STALE_COUNT, staleBefore);
+        List<MachineSummary> stale;
+        try (PreparedStatement ps = c.prepareStatement(STALE)) {
+            ps.setLong(1, staleBefore);
+            ps.setInt(2, FleetReport.LIST_LIMIT);
+            stale = summaries(ps);
+        }
+        return new FleetReport(now, machines, byStatus, rebootsPending, byFile, staleDays, staleCount, stale,
+                trend(c, now));
+    }
+
+    private static List<TrendDay> trend(Connection c, Instant now) throws SQLException {
+        long today = now.atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
+        List<TrendDay> days = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(TREND)) {
+            ps.setString(1, MachineStatus.DOWNGRADE.name());
+            ps.setInt(2, (int) (today - FleetReport.TREND_DAYS + 1));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    days.add(new TrendDay(LocalDate.ofEpochDay(rs.getLong(1)), rs.getLong(2), rs.getLong(3)));
+                }
+            }
+        }
+        return days;
+    }
+
+    private static long single(Connection c, String sql, Long parameter) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (parameter != null) {
+                ps.setLong(1, parameter);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static List<MachineSummary> summaries(PreparedStatement ps) throws SQLException {
+        List<MachineSummary> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(summary(rs));
+            }
+        }
+        return out;
+    }
+
+    private static MachineSummary summary(ResultSet rs) throws SQLException {
+        return new MachineSummary(rs.getString(1), rs.getString(2), Optional.ofNullable(rs.getString(3)), rs.getString(4),
+                Instant.ofEpochMilli(rs.getLong(5)), MachineStatus.valueOf(rs.getString(6)), rs.getInt(7), rs.getInt(8));
+    }
+}
