@@ -14,10 +14,10 @@ final class ValueDataStore {
     static final int DB_CELL_SIZE = 8;
     static final int MAX_SEGMENTS = 0xFFFF;
     /**
-     * Spare bytes after a segment's data: a full segment's cell (16352 bytes) holds 16344 + 4, and hivex and
-     * libregf take a segment's data as its cell size minus 8, so the last segment gets the same 4 spare bytes.
+     * Every segment cell is 16352 bytes, the last one too: Windows writes them so (regipy's SYSTEM, yarp's
+     * BigDataHive), and hivex and libregf take a segment's data as its cell size minus 8.
      */
-    static final int SEGMENT_SLACK = 4;
+    static final int SEGMENT_CELL_DATA = BigData.SEGMENT_SIZE + 4;
 
     /**
      * The two {@code vk} fields that locate data.
@@ -105,7 +105,7 @@ final class ValueDataStore {
         for (int i = 0; i < segments; i++) {
             int from = i * BigData.SEGMENT_SIZE;
             int chunk = Math.min(BigData.SEGMENT_SIZE, data.length - from);
-            int segment = cells.allocate(chunk + SEGMENT_SLACK);
+            int segment = cells.allocate(SEGMENT_CELL_DATA);
             byte[] part = new byte[chunk];
             System.arraycopy(data, from, part, 0, chunk);
             image.put(HiveImage.abs(segment) + 4, part);
