@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -67,6 +68,7 @@ public final class HiveFileUpdate {
         Path backup = uniqueCopy(hive, backupDir, source + "." + stamp, ".bak", options.hook());
         Path temp = Files.createTempFile(dir, "." + source + ".", ".patchchain-tmp");
         try {
+            keepPermissions(hive, temp);
             write(temp, edit.image(), options.hook());
             options.hook().before(HiveUpdateHook.Step.VERIFY, temp);
             verify(temp, start, edit, change);
@@ -133,6 +135,13 @@ public final class HiveFileUpdate {
             target = dir.resolve(stem + "-" + n + suffix);
         }
         return target;
+    }
+
+    /** A temporary file is created owner-only; the hive keeps its own POSIX permissions where there are any. */
+    private static void keepPermissions(Path hive, Path temp) throws IOException {
+        if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(hive));
+        }
     }
 
     private static void write(Path temp, byte[] image, HiveUpdateHook hook) throws IOException {

@@ -22,11 +22,16 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,6 +78,16 @@ class HiveFileUpdateTest {
         assertThat(second.backup().getFileName()).hasToString("SYSTEM.20261125T120000Z-2.bak");
         assertThat(read(hive)).isEmpty();
         assertThat(files()).containsExactly("SYSTEM", "SYSTEM.20261125T120000Z-2.bak", "SYSTEM.20261125T120000Z.bak");
+    }
+
+    @Test
+    void theHiveKeepsItsPermissions() throws IOException {
+        Path hive = hive(RegfValueWriterTest.system());
+        Assumptions.assumeTrue(Files.getFileStore(hive).supportsFileAttributeView(PosixFileAttributeView.class));
+        Set<PosixFilePermission> mode = PosixFilePermissions.fromString("rw-r-----");
+        Files.setPosixFilePermissions(hive, mode);
+        HiveFileUpdate.apply(hive, LONGER, OPTIONS);
+        assertThat(Files.getPosixFilePermissions(hive)).isEqualTo(mode);
     }
 
     @Test
