@@ -96,6 +96,23 @@ class RegfValueWriterTest {
         assertThat(value(again, SM, "Other")).contains(new RegfValue("Other", 3, QUEUE));
     }
 
+    @Test
+    void aFreedCellMergesWithTheFreeCellsAroundIt() throws IOException {
+        byte[] grown = set(system().build(), queue(120)).image();
+        int lastBin = 4096;
+        while (lastBin + u32(grown, lastBin + 8) < grown.length) {
+            lastBin += u32(grown, lastBin + 8);
+        }
+        int binSize = u32(grown, lastBin + 8);
+        assertThat(u32(grown, lastBin + 32)).as("the new data cell, allocated").isNegative();
+        byte[] deleted = RegfValueWriter.apply(grown, "t", ValueChange.delete(SM, PFRO), NOW).image();
+        assertThat(u32(deleted, lastBin + 32)).as("one free cell fills the bin").isEqualTo(binSize - 32);
+        byte[] refilled = RegfValueWriter.apply(deleted, "t", ValueChange.set(SM, "Fill", 3, new byte[binSize - 36]),
+                NOW).image();
+        assertThat(refilled).hasSameSizeAs(deleted);
+        assertThat(u32(refilled, lastBin + 32)).isEqualTo(-(binSize - 32));
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {3, 4, 5, 6})
     void over16KiBIsBigDataFrom14AndOneCellIn13(int minor) throws IOException {
