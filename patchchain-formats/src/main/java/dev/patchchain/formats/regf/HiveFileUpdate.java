@@ -20,8 +20,9 @@ import java.util.Optional;
 /**
  * Changes one value in a hive file, safely: backup of the original (timestamped, beside it or in a given
  * directory), new hive written to a temporary file in the same directory and forced to disk, then verified (the
- * file is the image written, our strict reader reads the value back exactly, and it is byte-identical to the old
- * hive outside the ranges the edit declares), atomically renamed over the original, and the directory forced.
+ * file is the image written, our strict reader reads the value back exactly, it is byte-identical to the old
+ * hive outside the ranges the edit declares, and the original has not changed meanwhile), atomically renamed over
+ * the original, and the directory forced.
  * Until the rename, a failure leaves the original untouched. See {@code docs/formats/regf.md#writing}.
  *
  * <pre>{@code
@@ -65,13 +66,16 @@ public final class HiveFileUpdate {
         Path dir = hive.toAbsolutePath().getParent();
         Path backupDir = options.backupDir() == null ? dir : options.backupDir();
         String stamp = STAMP.format(options.clock().instant());
-        Path backup = uniqueCopy(hive, backupDir, source + "." + stamp, ".bak", options.hook());
+        Path backup = backup(original, backupDir, source + "." + stamp, ".bak", options.hook());
         Path temp = Files.createTempFile(dir, "." + source + ".", ".patchchain-tmp");
         try {
             keepPermissions(hive, temp);
             write(temp, edit.image(), options.hook());
             options.hook().before(HiveUpdateHook.Step.VERIFY, temp);
             verify(temp, start, edit, change);
+            if (!Arrays.equals(Files.readAllBytes(hive), original)) {
+                throw new IOException(hive + ": changed by someone else while it was being edited; not replaced");
+            }
             options.hook().before(HiveUpdateHook.Step.RENAME, temp);
             Files.move(temp, hive, StandardCopyOption.ATOMIC_MOVE);
         } finally {
@@ -84,7 +88,7 @@ public final class HiveFileUpdate {
             options.hook().before(HiveUpdateHook.Step.MOVE_LOG, log);
             // After the rename: the new hive is clean, so even a log left behind here is not replayed over it.
             Path target = unique(backupDir, log.getFileName() + "." + stamp, ".bak");
-            moved.add(Files.move(log, target, StandardCopyOption.ATOMIC_MOVE));
+            moved.add(Files.move(log, target)); // the backup directory may be on another file system
         }
         return new HiveUpdateResult(backup, edit, dirty, moved);
     }
@@ -109,7 +113,8 @@ public final class HiveFileUpdate {
         return recovery.recovered();
     }
 
-    private static Path uniqueCopy(Path file, Path dir, String stem, String suffix, HiveUpdateHook hook)
+    /** Writes the bytes the edit started from (not a second read of the file) to a new backup file, forced. */
+    private static Path backup(byte[] original, Path dir, String stem, String suffix, HiveUpdateHook hook)
             throws IOException {
         for (int n = 1; ; n++) {
             Path target = dir.resolve(n == 1 ? stem + suffix : stem + "-" + n + suffix);
@@ -117,15 +122,16 @@ public final class HiveFileUpdate {
                 continue;
             }
             hook.before(HiveUpdateHook.Step.BACKUP, target);
-            try {
-                Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+            try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(original);
+                while (buffer.hasRemaining()) {
+                    ch.write(buffer);
+                }
+                ch.force(true);
+                return target;
             } catch (FileAlreadyExistsException raced) {
                 continue;
             }
-            try (FileChannel ch = FileChannel.open(target, StandardOpenOption.READ)) {
-                ch.force(true);
-            }
-            return target;
         }
     }
 
@@ -163,7 +169,7 @@ public final class HiveFileUpdate {
      * @param change what was changed
      * @throws IOException if any check fails
      */
-    static void verify(Path temp, byte[] before, HiveEdit edit, ValueChange change) throws IOException {
+    private static void verify(Path temp, byte[] before, HiveEdit edit, ValueChange change) throws IOException {
         byte[] written = Files.readAllBytes(temp);
         if (!Arrays.equals(written, edit.image())) {
             throw new IOException(temp + ": verification failed: the file differs from the image written");

@@ -126,7 +126,7 @@ public final class RegfValueWriter {
         image.put32(BaseBlock.CHECKSUM, BaseBlock.checksum(image.reader(), 0));
     }
 
-    static long fileTime(Instant t) {
+    private static long fileTime(Instant t) {
         return (t.getEpochSecond() + FILETIME_EPOCH_SECONDS) * 10_000_000L + t.getNano() / 100;
     }
 }

@@ -137,6 +137,20 @@ class HiveFileUpdateTest {
     }
 
     @Test
+    void aHiveChangedByAnotherWriterMeanwhileIsNotReplaced() throws IOException {
+        Path hive = hive(RegfValueWriterTest.system());
+        byte[] theirs = RegfValueWriterTest.system().value(SM, "Theirs", 4, new byte[] {9, 0, 0, 0}).build();
+        HiveUpdateHook otherWriter = (step, file) -> {
+            if (step == HiveUpdateHook.Step.VERIFY) {
+                Files.write(hive, theirs);
+            }
+        };
+        assertThatThrownBy(() -> HiveFileUpdate.apply(hive, LONGER, OPTIONS.withHook(otherWriter)))
+                .hasMessageContaining("changed by someone else");
+        assertThat(Files.readAllBytes(hive)).isEqualTo(theirs);
+    }
+
+    @Test
     void aDirtyHiveIsRefusedUnlessRecoveredWithItsLogsDiscarded() throws IOException {
         Path hive = hive(RegfValueWriterTest.system().sequences(3, 2));
         byte[] original = Files.readAllBytes(hive);
