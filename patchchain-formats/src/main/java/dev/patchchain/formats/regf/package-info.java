@@ -4,6 +4,8 @@
  * {@link dev.patchchain.formats.regf.RegfKey}s and {@link dev.patchchain.formats.regf.RegfValue}s;
  * {@link dev.patchchain.formats.regf.SystemHiveQueue} reads the pending file rename queue of a SYSTEM hive's
  * control sets; {@link dev.patchchain.formats.regf.RegfExport} turns a subtree into a {@code .reg} model.
+ * {@link dev.patchchain.formats.regf.HiveFileUpdate} sets or deletes one value of a hive file safely (backup,
+ * verified temporary file, atomic rename), on top of {@link dev.patchchain.formats.regf.RegfValueWriter}.
  * The format is described in {@code docs/formats/regf.md}.
  */
 package dev.patchchain.formats.regf;
