@@ -6,6 +6,7 @@ import dev.patchchain.formats.TextFormatException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -50,10 +51,9 @@ public final class InstalledUpdatesReader {
             case SYSTEMINFO -> SystemInfoParser.parse(lines, source);
             case WMIC_QFE_TABLE, GET_HOTFIX_TABLE -> QfeTableParser.parse(lines, header, format, source);
             case WMIC_QFE_CSV -> QfeCsvParser.parse(lines, header, source);
-            case WMIC_QFE_LIST, GET_HOTFIX_LIST -> QfeListParser.parse(lines.subList(header, lines.size()), format,
-                    source);
+            case WMIC_QFE_LIST, GET_HOTFIX_LIST -> QfeListParser.parse(lines, format, source);
             case KB_LIST -> KbListParser.parse(lines, source);
-            case EMPTY -> new ParsedCapture(java.util.Optional.empty(), List.of(), List.of("the capture is empty"));
+            case EMPTY -> new ParsedCapture(Optional.empty(), List.of(), List.of("the capture is empty"));
         };
         List<String> warnings = new ArrayList<>();
         text.warnings().forEach(w -> warnings.add(source + ": " + w));
@@ -95,15 +95,11 @@ public final class InstalledUpdatesReader {
                         + " and no KB<number>: lines");
     }
 
-    /**
-     * The line that names HotFixID: a table header, or for a property list the start of the first block
-     * (HotFixID is not the first property of a block, so the list is read from the start).
-     */
+    /** The first line that names HotFixID (a table header, or a property line of a list), or -1. */
     private static int headerLine(List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {
             if (HOTFIX_ID.matcher(lines.get(i)).find()) {
-                String lower = lines.get(i).strip().toLowerCase(Locale.ROOT);
-                return lower.matches("hotfixid\\s*[=:].*") ? 0 : i;
+                return i;
             }
         }
         return -1;
