@@ -4,6 +4,7 @@ import dev.patchchain.core.path.WinPath;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,31 @@ public record UpdateCatalog(List<CatalogUpdate> updates) {
             }
         }
         return List.copyOf(found.keySet());
+    }
+
+    /**
+     * Combines two catalogs: an update in both gets the union of their supersedes and files (this one's first),
+     * and this one's title unless it is empty.
+     *
+     * @param other another catalog
+     * @return both, this one's updates first
+     */
+    public UpdateCatalog merge(UpdateCatalog other) {
+        Map<UpdateId, CatalogUpdate> all = new LinkedHashMap<>();
+        for (CatalogUpdate u : updates) {
+            all.put(u.id(), u);
+        }
+        for (CatalogUpdate u : other.updates) {
+            all.merge(u.id(), u, (a, b) -> new CatalogUpdate(a.id(), a.title().isEmpty() ? b.title() : a.title(),
+                    union(a.supersedes(), b.supersedes()), union(a.files(), b.files())));
+        }
+        return new UpdateCatalog(List.copyOf(all.values()));
+    }
+
+    private static <T> List<T> union(List<T> a, List<T> b) {
+        Set<T> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 
     /**
