@@ -2,6 +2,7 @@ package dev.patchchain.cli.queue;
 
 import dev.patchchain.cli.CliContext;
 import dev.patchchain.cli.UsageException;
+import dev.patchchain.core.boot.BootRules;
 import dev.patchchain.core.path.PathContext;
 import dev.patchchain.core.path.WinPath;
 import dev.patchchain.core.path.WinPathException;
@@ -24,19 +25,56 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Reads the queue and the volume that the {@link QueueInputOptions} name. */
-final class QueueLoader {
+/**
+ * Reads the queue and the volume that the {@link QueueInputOptions} name; {@code verify} uses it too, with the
+ * queue optional.
+ */
+public final class QueueLoader {
 
     private final CliContext context;
 
-    QueueLoader(CliContext context) {
+    /** @param context where relative paths and standard input come from */
+    public QueueLoader(CliContext context) {
         this.context = context;
     }
 
     LoadedQueue load(QueueInputOptions options) throws IOException {
-        PathContext pathContext = pathContext(options.systemRoot);
+        return load(Optional.of(options.source), options.image(), options.drive, options.systemRoot, options.rules);
+    }
+
+    /**
+     * @param source     where the queue comes from; empty means no queue (nothing pending)
+     * @param image      the image directory, if any
+     * @param drive      the drive letter the image stands for
+     * @param systemRoot what {@code \SystemRoot} means in queue paths
+     * @param rules      whose boot to simulate
+     * @return the queue (empty without a source) and the volume
+     * @throws IOException if an input cannot be read or is not valid
+     */
+    public LoadedQueue load(Optional<QueueSourceOptions> source, Optional<String> image, char drive, String systemRoot,
+                            RulesOption rules) throws IOException {
+        PathContext pathContext = pathContext(systemRoot);
         List<String> notes = new ArrayList<>();
-        QueueInputOptions.Source source = options.source;
+        PendingQueue queue;
+        String queueSource;
+        Optional<InMemoryVolume> describedVolume = Optional.empty();
+        if (source.isEmpty()) {
+            queue = PendingQueue.empty();
+            queueSource = "none";
+        } else {
+            Loaded read = read(source.get(), pathContext, notes);
+            queue = read.queue();
+            queueSource = read.source();
+            describedVolume = read.volume();
+        }
+        return withVolume(queue, queueSource, describedVolume, image, drive, rules.rules(), notes);
+    }
+
+    /** A queue as read from its source. */
+    private record Loaded(PendingQueue queue, String source, Optional<InMemoryVolume> volume) {
+    }
+
+    private Loaded read(QueueSourceOptions source, PathContext pathContext, List<String> notes) throws IOException {
         PendingQueue queue;
         String queueSource;
         Optional<InMemoryVolume> describedVolume = Optional.empty();
@@ -65,22 +103,27 @@ final class QueueLoader {
             queueSource = file.toString();
             describedVolume = document.volume();
         }
+        return new Loaded(queue, queueSource, describedVolume);
+    }
 
-        if (options.image().isPresent()) {
-            Path root = context.resolve(options.image().get());
-            ImageVolume image = ImageVolume.open(root, drive(options.drive), new PeFileInspector());
+    private LoadedQueue withVolume(PendingQueue queue, String queueSource, Optional<InMemoryVolume> describedVolume,
+                                   Optional<String> imageDir, char drive, BootRules rules, List<String> notes)
+            throws IOException {
+        if (imageDir.isPresent()) {
+            Path root = context.resolve(imageDir.get());
+            ImageVolume image = ImageVolume.open(root, drive(drive), new PeFileInspector());
             if (describedVolume.isPresent()) {
                 notes.add("the volume described in " + queueSource + " is ignored: --image " + root + " is used");
             }
             return new LoadedQueue(queue, queueSource, image, root + " (drive " + image.drive() + ":)",
-                    options.rules.rules(), notes, image::warnings);
+                    rules, notes, image::warnings);
         }
         Supplier<List<String>> none = List::of;
         if (describedVolume.isPresent()) {
             return new LoadedQueue(queue, queueSource, describedVolume.get(), "the volume described in " + queueSource,
-                    options.rules.rules(), notes, none);
+                    rules, notes, none);
         }
-        return new LoadedQueue(queue, queueSource, VolumeState.UNKNOWN, "none", options.rules.rules(), notes, none);
+        return new LoadedQueue(queue, queueSource, VolumeState.UNKNOWN, "none", rules, notes, none);
     }
 
     private static PathContext pathContext(String systemRoot) {
