@@ -26,7 +26,7 @@ final class SystemInfoParser {
     private static final Pattern NUMBERED = Pattern.compile("^(\\s+)\\[(\\d+)\\][^:\\w]{0,2}:\\s?(.*)$");
     /** Windows XP and Server 2003 append a type: {@code KB893803v2 - Update}, {@code MSCompPackV1 - Update}. */
     private static final Pattern TITLE_AFTER_ID = Pattern.compile("^(\\S+)\\s+-\\s+(.*)$");
-    private static final Pattern COUNT = Pattern.compile("\\d+");
+    private static final Pattern COUNT = Pattern.compile("\\d{1,9}");
     private static final Pattern LABEL = Pattern.compile("^([^\\s:][^:]*):\\s*(.*)$");
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 

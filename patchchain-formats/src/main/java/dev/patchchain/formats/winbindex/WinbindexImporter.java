@@ -75,6 +75,8 @@ public final class WinbindexImporter {
         JsonNode root;
         try {
             root = MAPPER.readTree(decompress(data, source));
+        } catch (FormatException e) {
+            throw e;
         } catch (JacksonException e) {
             throw new TextFormatException(FormatException.Kind.NOT_THIS_FORMAT, source, 0, 0,
                     "not JSON: " + e.getOriginalMessage());
