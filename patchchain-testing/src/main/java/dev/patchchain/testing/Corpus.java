@@ -53,12 +53,20 @@ public final class Corpus {
     public static void requireTool(String command, String why) {
         boolean found = command.contains("/") ? Files.isExecutable(Paths.get(command)) : onPath(command);
         if (!found) {
-            String message = command + " is not installed (" + why + ")";
-            if (isCi()) {
-                Assertions.fail(message + "; .ci/run must install it");
-            }
-            Assumptions.abort(message + "; skipped");
+            unavailable(command + " is not installed (" + why + "); .ci/run must install it");
         }
+    }
+
+    /**
+     * Skips the calling test because something it needs is missing; under CI the test fails instead.
+     *
+     * @param message what is missing
+     */
+    public static void unavailable(String message) {
+        if (isCi()) {
+            Assertions.fail(message + " (required under CI=true)");
+        }
+        Assumptions.abort(message + "; skipped");
     }
 
     /** @return the corpus root, or {@code null} if it cannot be found */

@@ -16,12 +16,14 @@ import java.util.function.Supplier;
  * @param volume         the volume ({@link VolumeState#UNKNOWN} without an image)
  * @param volumeSource   the image, or {@code "none"}
  * @param rules          the boot-time implementation to imitate
- * @param notes          what reading the inputs found odd (choices made, ignored parts)
+ * @param notes          how the inputs were read (choices made: which control set, which logs)
+ * @param inputWarnings  what is wrong with the inputs (a dirty hive without logs, damaged parts skipped)
  * @param volumeWarnings what the volume refused while it was read (other drives, links leaving the image);
  *                       asked for when the report is rendered, after the analysis has read the volume
  */
 public record LoadedQueue(PendingQueue queue, String queueSource, VolumeState volume, String volumeSource,
-                          BootRules rules, List<String> notes, Supplier<List<String>> volumeWarnings) {
+                          BootRules rules, List<String> notes, List<String> inputWarnings,
+                          Supplier<List<String>> volumeWarnings) {
 
     /** Copies the list and checks the components. */
     public LoadedQueue {
@@ -32,11 +34,12 @@ public record LoadedQueue(PendingQueue queue, String queueSource, VolumeState vo
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(volumeWarnings, "volumeWarnings");
         notes = List.copyOf(notes);
+        inputWarnings = List.copyOf(inputWarnings);
     }
 
-    /** @return the input notes followed by the volume's warnings so far */
+    /** @return the input warnings followed by the volume's warnings so far */
     public List<String> warnings() {
-        List<String> all = new ArrayList<>(notes);
+        List<String> all = new ArrayList<>(inputWarnings);
         all.addAll(volumeWarnings.get());
         return all;
     }

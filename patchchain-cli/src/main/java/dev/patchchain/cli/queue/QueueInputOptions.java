@@ -7,12 +7,14 @@ import picocli.CommandLine.Option;
 /** The options every {@code queue} command shares: where the queue comes from and what volume to judge it by. */
 final class QueueInputOptions {
 
-    @ArgGroup(exclusive = true, multiplicity = "1", heading = "Queue source (exactly one):%n")
+    @ArgGroup(exclusive = true, multiplicity = "0..1",
+            heading = "Queue source (one; without it, --image reads the image's own SYSTEM hive):%n")
     QueueSourceOptions source;
 
     @Option(names = "--image", paramLabel = "DIR",
             description = "A mounted Windows volume, or any directory standing for the drive (see --drive): "
-                    + "gives file existence and PE versions. Without it versions are unknown.")
+                    + "gives file existence and PE versions (without it versions are unknown), and, when no other "
+                    + "source is given, the queue from Windows\\System32\\config\\SYSTEM.")
     String image;
 
     @Option(names = "--drive", paramLabel = "LETTER", defaultValue = "C",
@@ -27,6 +29,10 @@ final class QueueInputOptions {
             description = "Whose boot-time rules to simulate: the Windows session manager or Wine's wineboot "
                     + "(default: ${DEFAULT-VALUE}).")
     RulesOption rules;
+
+    @Option(names = "--lenient",
+            description = "Read a damaged hive as far as possible: skip broken structures and report each.")
+    boolean lenient;
 
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;

@@ -32,8 +32,11 @@ final class QueueReport {
                 : "none given: file versions and existence are unknown (use --image DIR)").append('\n');
         sb.append("Rules:  ").append(input.rules() == dev.patchchain.core.boot.BootRules.WINDOWS
                 ? "Windows session manager (smss.exe)" : "Wine (wineboot)").append('\n');
+        for (String note : input.notes()) {
+            sb.append("Note:   ").append(note).append('\n');
+        }
         for (String warning : input.warnings()) {
-            sb.append("Warning: ").append(warning).append('\n');
+            sb.append("WARNING: ").append(warning).append('\n');
         }
         return sb.toString();
     }
@@ -120,6 +123,7 @@ final class QueueReport {
         node.put("queue", input.queueSource());
         node.put("volume", input.volume().isKnown() ? input.volumeSource() : null);
         node.put("rules", input.rules().name());
+        node.set("notes", Json.strings(input.notes()));
         node.set("warnings", Json.strings(input.warnings()));
         ObjectNode values = node.putObject("values");
         for (QueueValueName v : QueueValueName.values()) {

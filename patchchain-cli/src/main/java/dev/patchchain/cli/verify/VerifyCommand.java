@@ -79,12 +79,14 @@ public final class VerifyCommand implements Callable<Integer> {
                     + "or a console code page; detected). Repeatable. Without it every catalogued update is checked.")
     private List<String> installed = new ArrayList<>();
 
-    @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "Pending queue (optional, at most one):%n")
+    @ArgGroup(exclusive = true, multiplicity = "0..1",
+            heading = "Pending queue (at most one; without it, --image reads the image's SYSTEM hive if it has one):%n")
     private QueueSourceOptions queue;
 
     @Option(names = "--image", paramLabel = "DIR",
-            description = "A mounted Windows volume, or a directory standing for the drive: gives file versions. "
-                    + "Without it every file is unverifiable.")
+            description = "A mounted Windows volume, or a directory standing for the drive: gives file versions "
+                    + "(without it every file is unverifiable) and, without a queue source, the pending queue from "
+                    + "Windows\\System32\\config\\SYSTEM when the image has one.")
     private String image;
 
     @Option(names = "--drive", paramLabel = "LETTER", defaultValue = "C",
@@ -99,6 +101,10 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Whose boot-time rules to simulate (default: ${DEFAULT-VALUE}).")
     private RulesOption rules;
 
+    @Option(names = "--lenient",
+            description = "Read a damaged hive as far as possible: skip broken structures and report each.")
+    private boolean lenient;
+
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     private Output output;
 
@@ -112,7 +118,7 @@ public final class VerifyCommand implements Callable<Integer> {
         UpdateCatalog catalog = inputs.catalog(catalogs, winbindex, winbindexDir, machine.type);
         HotfixInventory inventory = inputs.inventory(installed);
         LoadedQueue loaded = new QueueLoader(context).load(Optional.ofNullable(queue), Optional.ofNullable(image),
-                drive, systemRoot, rules);
+                drive, systemRoot, rules, lenient, QueueLoader.WithoutSource.EMPTY_QUEUE);
         BootResult boot = new BootSimulator(loaded.rules()).run(loaded.queue(), loaded.volume());
         VerifyReport report = Verifier.verify(inventory, catalog, loaded.volume(), boot);
         List<String> sources = new ArrayList<>(inputs.described());

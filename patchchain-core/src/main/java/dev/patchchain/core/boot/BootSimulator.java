@@ -63,6 +63,10 @@ public final class BootSimulator {
                     rules + " does not strip the source marker \"" + marker + "\", so the path cannot be opened");
         }
         if (op instanceof PendingOperation.Rename rename) {
+            if (!rules.understandsTargetMarker(rename.targetMarker())) {
+                return outcome(index, op, OutcomeStatus.BAD_PATH_SYNTAX, rules + " does not understand the marker \""
+                        + rename.targetMarker() + "\" before the target, so the target path cannot be opened");
+            }
             return rename(index, rename, volume);
         }
         return delete(index, (PendingOperation.Delete) op, volume);

@@ -40,6 +40,8 @@ public final class WinPath implements Comparable<WinPath> {
     private final String canonical;
     private final String raw;
     private final PathSyntax syntax;
+    /** Computed on first use; paths are immutable, so a racing second computation is harmless. */
+    private WinPath parent;
 
     private WinPath(String root, List<String> names, String raw, PathSyntax syntax) {
         this(root, List.copyOf(names), buildCanonical(root, names), raw, syntax);
@@ -165,9 +167,15 @@ public final class WinPath implements Comparable<WinPath> {
         if (names.isEmpty()) {
             return null;
         }
+        WinPath cached = parent;
+        if (cached != null) {
+            return cached;
+        }
         String parentCanonical = names.size() == 1 ? canonicalRoot() + "\\"
                 : canonical.substring(0, canonical.lastIndexOf('\\'));
-        return new WinPath(root, names.subList(0, names.size() - 1), parentCanonical, null, PathSyntax.DOS);
+        cached = new WinPath(root, names.subList(0, names.size() - 1), parentCanonical, null, PathSyntax.DOS);
+        parent = cached;
+        return cached;
     }
 
     /**

@@ -160,6 +160,17 @@ class BootSimulatorTest {
     }
 
     @Test
+    void anAtBeforeTheTargetReplacesOnWindowsAndFailsOnWine() {
+        file("C:\\a.tmp", "0.2");
+        file("C:\\a.dll", "0.1");
+        file("C:\\b.tmp", "0.2");
+        PendingQueue queue = Queues.of("\\??\\C:\\a.tmp", "@\\??\\C:\\a.dll", "\\??\\C:\\b.tmp", "@\\??\\C:\\b.dll");
+        assertThat(run(BootRules.WINDOWS, queue)).containsExactly(APPLIED, APPLIED);
+        // Wine oracle (WineQueueEdgesOracleTest): wineboot strips only '!', so "@\??\C:\..." is no path it can open
+        assertThat(run(BootRules.WINE, queue)).containsExactly(BAD_PATH_SYNTAX, BAD_PATH_SYNTAX);
+    }
+
+    @Test
     void unparseableEntriesAreNotProcessed() {
         assertThat(run(BootRules.WINDOWS, Queues.of("*x\\??\\C:\\a", ""))).containsExactly(NOT_PROCESSED);
     }

@@ -1,7 +1,6 @@
 package dev.patchchain.testing.oracle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.patchchain.core.version.FileVersion;
 import dev.patchchain.formats.FormatException;
@@ -10,16 +9,12 @@ import dev.patchchain.formats.pe.PeVersionReader;
 import dev.patchchain.testing.Corpus;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,40 +28,19 @@ class WinePeOracleTest {
     private static final List<Path> WINE_DIRECTORIES = List.of(
             Path.of("/usr/lib/x86_64-linux-gnu/wine/x86_64-windows"),
             Path.of("/usr/lib/x86_64-linux-gnu/wine/i386-windows"));
-    private static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final int MIN_FILES = 300;
-    private static final String SCRIPT = String.join("\n",
-            "import sys, pefile",
-            "def v(ms, ls): return '%d.%d.%d.%d' % (ms >> 16, ms & 0xffff, ls >> 16, ls & 0xffff)",
-            "for path in sys.stdin.read().splitlines():",
-            "    try:",
-            "        pe = pefile.PE(path, fast_load=True)",
-            "        pe.parse_data_directories(",
-            "            directories=[pefile.DIRECTORY_ENTRY['IMAGE_DIRECTORY_ENTRY_RESOURCE']])",
-            "    except pefile.PEFormatError as e:",
-            "        print('%s\\tERROR\\t%s' % (path, e))",
-            "        continue",
-            "    fixed = getattr(pe, 'VS_FIXEDFILEINFO', None)",
-            "    if fixed:",
-            "        f = fixed[0]",
-            "        print('%s\\t%s\\t%s' % (path, v(f.FileVersionMS, f.FileVersionLS),",
-            "                               v(f.ProductVersionMS, f.ProductVersionLS)))",
-            "    else:",
-            "        print('%s\\t\\t' % path)",
-            "");
-
     @Test
     void everyWinePeHasPefilesVersions(@TempDir Path scratch) throws Exception {
         List<Path> files = winePeFiles();
-        requirePefile();
+        Pefile.require();
 
-        Map<Path, String> theirs = pefile(files, scratch);
+        Map<Path, Pefile.Result> theirs = Pefile.run(files, scratch);
 
         List<String> mismatches = new ArrayList<>();
         int versioned = 0;
         for (Path file : files) {
             String ours = ours(file);
-            String oracle = theirs.get(file);
+            String oracle = summary(theirs.get(file));
             if (!ours.equals(oracle)) {
                 mismatches.add(file + ": ours [" + ours + "], pefile [" + oracle + "]");
             }
@@ -88,25 +62,12 @@ class WinePeOracleTest {
         }
     }
 
-    private static Map<Path, String> pefile(List<Path> files, Path scratch) throws IOException, InterruptedException {
-        Path script = Files.writeString(scratch.resolve("wine_versions.py"), SCRIPT);
-        Process process = new ProcessBuilder(PYTHON.toString(), script.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        StringBuilder input = new StringBuilder();
-        files.forEach(f -> input.append(f).append('\n'));
-        process.getOutputStream().write(input.toString().getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            fail("pefile failed; its output:\n" + output);
+    /** pefile's error text is kept out of the comparison: both sides only say that the file was rejected. */
+    private static String summary(Pefile.Result result) {
+        if (result == null) {
+            return "(not reported by pefile)";
         }
-        Map<Path, String> results = new TreeMap<>();
-        for (String line : output.split("\n")) {
-            String[] fields = line.split("\t", 3);
-            // pefile's error text is kept out of the comparison: both sides only say that it was rejected.
-            results.put(Path.of(fields[0]), "ERROR".equals(fields[1]) ? "ERROR" : fields[1] + "\t" + fields[2]);
-        }
-        return results;
+        return result.rejected() ? "ERROR" : result.fileVersion() + "\t" + result.productVersion();
     }
 
     private static List<Path> winePeFiles() throws IOException {
@@ -124,7 +85,7 @@ class WinePeOracleTest {
             }
         }
         if (files.isEmpty()) {
-            skipOrFail("no Wine PE files in " + WINE_DIRECTORIES + " (Debian packages wine64, libwine)");
+            Corpus.unavailable("no Wine PE files in " + WINE_DIRECTORIES + " (Debian packages wine64, libwine)");
         }
         return files;
     }
@@ -136,17 +97,4 @@ class WinePeOracleTest {
         }
     }
 
-    private static void requirePefile() throws IOException, InterruptedException {
-        Corpus.requireTool(PYTHON.toString(), "pefile, the oracle, runs in it");
-        if (new ProcessBuilder(PYTHON.toString(), "-c", "import pefile").start().waitFor() != 0) {
-            skipOrFail("python3-pefile is not installed for " + PYTHON);
-        }
-    }
-
-    private static void skipOrFail(String message) {
-        if (Corpus.isCi()) {
-            fail(message + "; under CI=true it is required");
-        }
-        Assumptions.abort(message + "; skipped");
-    }
 }

@@ -1,8 +1,12 @@
-package dev.patchchain.formats.pe;
+package dev.patchchain.testing.oracle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patchchain.core.version.FileVersion;
+import dev.patchchain.formats.pe.PeBuilder;
+import dev.patchchain.formats.pe.PeVersionInfo;
+import dev.patchchain.formats.pe.PeVersionReader;
+import dev.patchchain.testing.Seeds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +29,7 @@ class PeBuilderPefileTest {
     @Test
     void pefileReadsBuiltImagesAsOurReaderDoes(@TempDir Path dir) throws Exception {
         Pefile.require();
-        Random random = TestSeeds.random("PE builder vs pefile");
+        Random random = Seeds.random("PE builder vs pefile");
         Map<Path, PeVersionInfo> ours = new LinkedHashMap<>();
         for (int n = 0; n < IMAGES; n++) {
             PeBuilder builder = PeBuilder.dll()
