@@ -168,4 +168,12 @@ class VerifyCommandTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("bad.txt: line 2");
     }
+
+    @Test
+    void helpNamesTheInputsAndTheExitCode() {
+        CliRun run = CliRun.run(dir, "verify", "--help");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("--catalog=FILE", "--winbindex=FILE", "--installed=FILE", "--image=DIR",
+                "--reg=FILE", "--hive=SYSTEM", "--json", "--csv", "Exit 1 if any file regressed or will regress");
+    }
 }

@@ -102,7 +102,7 @@ public final class Verifier {
      * @param boot   the simulated next boot
      * @return the verdict on this one file
      */
-    static FileCheck checkFile(UpdateId update, ExpectedFile file, VolumeState now, BootResult boot) {
+    private static FileCheck checkFile(UpdateId update, ExpectedFile file, VolumeState now, BootResult boot) {
         WinPath path = file.path();
         PathState stateNow = now.stat(path);
         PathState stateAfter = boot.after().stat(path);
