@@ -42,19 +42,32 @@ public final class Verifier {
      * @return one check per installed update
      */
     public static VerifyReport verify(HotfixInventory inventory, UpdateCatalog catalog, VolumeState now, BootResult boot) {
+        return verify(inventory, catalog, now, boot, ContentDigest.NONE);
+    }
+
+    /**
+     * @param inventory the installed updates; with an empty inventory every catalogued update is checked
+     * @param catalog   the expected files
+     * @param now       the volume now
+     * @param boot      the simulated next boot of {@code now}
+     * @param digest    hashes of files on {@code now}, for catalog entries with a SHA-256 and no version
+     * @return one check per installed update
+     */
+    public static VerifyReport verify(HotfixInventory inventory, UpdateCatalog catalog, VolumeState now, BootResult boot,
+                                      ContentDigest digest) {
         List<InstalledUpdate> installed = inventory.updates().isEmpty()
                 ? catalog.updates().stream().map(u -> InstalledUpdate.of(u.id(), "catalog")).toList()
                 : inventory.updates();
         List<UpdateId> ids = installed.stream().map(InstalledUpdate::id).toList();
         List<UpdateCheck> checks = new ArrayList<>();
         for (InstalledUpdate update : installed) {
-            checks.add(checkUpdate(update, ids, catalog, now, boot));
+            checks.add(checkUpdate(update, ids, catalog, now, boot, digest));
         }
         return new VerifyReport(inventory.host(), checks);
     }
 
     private static UpdateCheck checkUpdate(InstalledUpdate update, List<UpdateId> installed, UpdateCatalog catalog,
-                                           VolumeState now, BootResult boot) {
+                                           VolumeState now, BootResult boot, ContentDigest digest) {
         Optional<CatalogUpdate> entry = catalog.find(update.id());
         if (entry.isEmpty()) {
             return new UpdateCheck(update, VerifyStatus.UNVERIFIABLE, Optional.empty(), List.of(),
@@ -63,7 +76,9 @@ public final class Verifier {
         Optional<UpdateId> supersededBy = catalog.supersededBy(update.id()).stream().filter(installed::contains).findFirst();
         List<FileCheck> files = new ArrayList<>();
         for (ExpectedFile file : entry.get().files()) {
-            FileCheck check = checkFile(update.id(), file, now, boot);
+            FileCheck check = file.version().isPresent()
+                    ? checkFile(update.id(), file, now, boot)
+                    : HashCheck.check(update.id(), file, now, boot, digest);
             if (supersededBy.isPresent() && check.status() != VerifyStatus.CURRENT
                     && catalog.installs(supersededBy.get(), file.path())) {
                 check = new FileCheck(check.update(), file, VerifyStatus.SUPERSEDED, check.now(), check.after(),
@@ -95,24 +110,13 @@ public final class Verifier {
         };
     }
 
-    /**
-     * @param update the update that installs the file
-     * @param file   what the catalog expects
-     * @param now    the volume now
-     * @param boot   the simulated next boot
-     * @return the verdict on this one file
-     */
+    /** The verdict on one file with a catalogued version. */
     private static FileCheck checkFile(UpdateId update, ExpectedFile file, VolumeState now, BootResult boot) {
         WinPath path = file.path();
         PathState stateNow = now.stat(path);
         PathState stateAfter = boot.after().stat(path);
         Optional<OperationOutcome> cause = lastEntryOn(path, boot);
-        if (file.version().isEmpty()) {
-            return new FileCheck(update, file, VerifyStatus.UNVERIFIABLE, stateNow, stateAfter, cause,
-                    "the catalog gives no version for " + path
-                            + (file.sha256().isPresent() ? " (hash comparison is not implemented)" : ""));
-        }
-        FileVersion expected = file.version().get();
+        FileVersion expected = file.version().orElseThrow();
         Found before = judge(stateNow, expected);
         Found later = judge(stateAfter, expected);
         VerifyStatus status = status(before, later);
@@ -173,7 +177,12 @@ public final class Verifier {
         return state instanceof PathState.Unknown ? "unknown (no image)" : "absent";
     }
 
-    private static Optional<OperationOutcome> lastEntryOn(WinPath path, BootResult boot) {
+    /**
+     * @param path a path
+     * @param boot a simulated boot
+     * @return the last queue entry that names the path as its source or its target, applied or not
+     */
+    static Optional<OperationOutcome> lastEntryOn(WinPath path, BootResult boot) {
         OperationOutcome last = null;
         for (OperationOutcome outcome : boot.outcomes()) {
             PendingOperation op = outcome.operation();
