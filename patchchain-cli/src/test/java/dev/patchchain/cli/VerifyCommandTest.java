@@ -176,4 +176,21 @@ class VerifyCommandTest {
         assertThat(run.out()).contains("--catalog=FILE", "--winbindex=FILE", "--installed=FILE", "--image=DIR",
                 "--reg=FILE", "--hive=SYSTEM", "--json", "--csv", "Exit 1 if any file regressed or will regress");
     }
+
+    @Test
+    void aFileCataloguedByHashOnlyIsCheckedByContent() throws Exception {
+        image.pe(DLL, "6.1.7601.23403");
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(image.file(DLL))));
+        Files.writeString(dir.resolve("hash.json"), """
+                {"format": "patchchain-update-catalog", "version": 1, "updates": [
+                  {"kb": "KB1", "files": [{"path": "C:\\\\Windows\\\\System32\\\\win32k.sys", "sha256": "%s"}]}]}
+                """.formatted(sha256));
+        CliRun run = CliRun.run(dir, "verify", "--catalog", "hash.json", "--image", "img");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("KB1: current on system");
+        image.pe(DLL, "6.1.7601.23404");
+        assertThat(CliRun.run(dir, "verify", "--catalog", "hash.json", "--image", "img").out())
+                .contains("KB1: cannot be verified").contains("no version to order them");
+    }
 }

@@ -9,10 +9,13 @@ import dev.patchchain.cli.queue.RulesOption;
 import dev.patchchain.cli.render.Json;
 import dev.patchchain.core.boot.BootResult;
 import dev.patchchain.core.boot.BootSimulator;
+import dev.patchchain.core.verify.ContentDigest;
 import dev.patchchain.core.verify.HotfixInventory;
 import dev.patchchain.core.verify.UpdateCatalog;
 import dev.patchchain.core.verify.Verifier;
 import dev.patchchain.core.verify.VerifyReport;
+import dev.patchchain.platform.image.ImageDigest;
+import dev.patchchain.platform.image.ImageVolume;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,7 +123,8 @@ public final class VerifyCommand implements Callable<Integer> {
         LoadedQueue loaded = new QueueLoader(context).load(Optional.ofNullable(queue), Optional.ofNullable(image),
                 drive, systemRoot, rules, lenient, QueueLoader.WithoutSource.EMPTY_QUEUE);
         BootResult boot = new BootSimulator(loaded.rules()).run(loaded.queue(), loaded.volume());
-        VerifyReport report = Verifier.verify(inventory, catalog, loaded.volume(), boot);
+        ContentDigest digest = loaded.volume() instanceof ImageVolume volume ? new ImageDigest(volume) : ContentDigest.NONE;
+        VerifyReport report = Verifier.verify(inventory, catalog, loaded.volume(), boot, digest);
         List<String> sources = new ArrayList<>(inputs.described());
         sources.add("volume: " + loaded.volumeSource());
         sources.add("pending queue: " + loaded.queueSource() + " (" + loaded.queue().operations().size() + " entries)");
