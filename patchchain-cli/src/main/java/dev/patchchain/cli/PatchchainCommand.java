@@ -3,6 +3,7 @@ package dev.patchchain.cli;
 import dev.patchchain.cli.demo.DemoCommand;
 import dev.patchchain.cli.hive.HiveCommand;
 import dev.patchchain.cli.pe.FileVersionCommand;
+import dev.patchchain.cli.plan.PlanCommand;
 import dev.patchchain.cli.queue.QueueCommand;
 import dev.patchchain.cli.verify.VerifyCommand;
 import java.util.concurrent.Callable;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "patchchain", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Makes Windows patching without a reboot in between safe: decodes the pending file rename "
                 + "queue, simulates the next boot, finds downgrades and chains the queue so the newest version wins.",
-        subcommands = {QueueCommand.class, VerifyCommand.class, HiveCommand.class, FileVersionCommand.class,
+        subcommands = {QueueCommand.class, VerifyCommand.class, HiveCommand.class, PlanCommand.class,
+                FileVersionCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

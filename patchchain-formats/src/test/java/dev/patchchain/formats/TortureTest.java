@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.patchchain.core.path.PathContext;
 import dev.patchchain.formats.json.JsonQueueFormat;
+import dev.patchchain.formats.json.PackageManifestFormat;
 import dev.patchchain.formats.reg.RegFileReader;
 import dev.patchchain.formats.regquery.RegQueryParser;
 import java.util.Arrays;
@@ -22,6 +23,7 @@ class TortureTest {
     private static final List<String> REG = List.of("reg/session-manager-wine-export.reg", "reg/regedit4-ansi.reg");
     private static final List<String> QUERY = List.of("regquery/wine-query-key.txt", "regquery/windows-query-utf16.txt");
     private static final List<String> JSON = List.of("json/example.json");
+    private static final List<String> MANIFEST = List.of("json/package-manifest-example.json");
 
     @Test
     void regFileReader() {
@@ -36,6 +38,11 @@ class TortureTest {
     @Test
     void jsonQueueFormat() {
         torture(JSON, data -> JsonQueueFormat.read(data, "t.json"), "json torture");
+    }
+
+    @Test
+    void packageManifestFormat() {
+        torture(MANIFEST, data -> PackageManifestFormat.read(data, "m.json"), "manifest torture");
     }
 
     private static void torture(List<String> fixtures, Parser parser, String name) {

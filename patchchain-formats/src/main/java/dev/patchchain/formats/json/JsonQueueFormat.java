@@ -1,14 +1,19 @@
 package dev.patchchain.formats.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.patchchain.formats.FormatException;
 import dev.patchchain.formats.TextFormatException;
@@ -18,6 +23,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * Reads and writes patchchain's own queue document, {@code docs/formats/json-queue.md}: the two values as strings
@@ -93,7 +100,7 @@ public final class JsonQueueFormat {
             // Decoded here, strictly: Jackson would otherwise guess UTF-16/32 and fail with a bare IOException.
             doc = MAPPER.readValue(utf8(data, sourceName), JsonModel.Document.class);
         } catch (JsonProcessingException e) {
-            throw JsonErrors.parseError(e, sourceName);
+            throw parseError(e, sourceName);
         }
         return new JsonModelDecoder(sourceName).decode(doc);
     }
@@ -126,5 +133,47 @@ public final class JsonQueueFormat {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the document model always serializes", e);
         }
+    }
+
+    static TextFormatException parseError(JsonProcessingException e, String source) {
+        JsonLocation at = e.getLocation();
+        int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
+        int column = at == null ? 0 : Math.max(at.getColumnNr(), 0);
+        String pointer = e instanceof JsonMappingException m ? pointer(m.getPath()) : "";
+        String message;
+        if (e instanceof UnrecognizedPropertyException u) {
+            message = "unknown field \"" + u.getPropertyName() + "\" (known: " + u.getKnownPropertyIds() + ")";
+        } else if (e.getOriginalMessage().startsWith("Trailing token")) {
+            message = "unexpected content after the document";
+        } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            message = "expected " + shape(m.getTargetType()) + " here";
+        } else {
+            message = e.getOriginalMessage();
+        }
+        FormatException.Kind kind = e instanceof StreamConstraintsException
+                ? FormatException.Kind.UNSUPPORTED : FormatException.Kind.CORRUPT;
+        return new TextFormatException(kind, source, line, column,
+                (pointer.isEmpty() ? "" : "at " + pointer + ": ") + message);
+    }
+
+    /** Says what JSON a bound type needs, without naming our classes. */
+    private static String shape(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        return Collection.class.isAssignableFrom(type) ? "an array" : "an object";
+    }
+
+    private static String pointer(List<JsonMappingException.Reference> path) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference r : path) {
+            out.append('/').append(r.getFieldName() != null
+                    ? r.getFieldName().replace("~", "~0").replace("/", "~1")
+                    : Integer.toString(r.getIndex()));
+        }
+        return out.toString();
     }
 }

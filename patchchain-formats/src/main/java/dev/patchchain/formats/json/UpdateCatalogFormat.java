@@ -84,7 +84,7 @@ public final class UpdateCatalogFormat {
         try {
             doc = MAPPER.readValue(JsonQueueFormat.utf8(data, source), CatalogModel.Document.class);
         } catch (JsonProcessingException e) {
-            throw JsonErrors.parseError(e, source);
+            throw JsonQueueFormat.parseError(e, source);
         }
         if (doc == null || !FORMAT.equals(doc.format())) {
             throw invalid(source, "/format", "expected \"" + FORMAT + "\"", FormatException.Kind.NOT_THIS_FORMAT);

@@ -125,7 +125,7 @@ final class Cells {
         return new Cell(ref, LeReader.of(reader.source(), buffer.slice((int) abs + 4, size - 4), abs + 4));
     }
 
-    private synchronized void walk(int bin) throws FormatException {
+    private void walk(int bin) throws FormatException {
         if (walkedBins.get(bin)) {
             return;
         }

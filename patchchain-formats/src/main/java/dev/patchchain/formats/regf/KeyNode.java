@@ -28,7 +28,8 @@ record KeyNode(int ref, int flags, long lastWrittenRaw, int parent, int subkeyCo
         int flags = d.u16(FLAGS, "key node flags");
         int nameLength = d.u16(NAME_LENGTH, "key node name length");
         byte[] name = d.bytes(NAME, nameLength, "key node name");
-        return new KeyNode(cell.ref(), flags, d.u64(LAST_WRITTEN, "key node timestamp"), d.u32(PARENT, "key node parent"),
+        return new KeyNode(cell.ref(), flags, d.u64(LAST_WRITTEN, "key node timestamp"),
+                d.u32(PARENT, "key node parent"),
                 d.u32(SUBKEY_COUNT, "key node subkey count"), d.u32(SUBKEY_LIST, "key node subkey list"),
                 d.u32(VALUE_COUNT, "key node value count"), d.u32(VALUE_LIST, "key node value list"),
                 decodeName(name, (flags & COMP_NAME) != 0));

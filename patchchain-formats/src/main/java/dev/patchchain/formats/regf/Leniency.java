@@ -25,7 +25,7 @@ final class Leniency {
      * @param damage what is wrong
      * @throws FormatException {@code damage} itself, unless lenient
      */
-    synchronized void tolerate(FormatException damage) throws FormatException {
+    void tolerate(FormatException damage) throws FormatException {
         if (!lenient) {
             throw damage;
         }
@@ -33,11 +33,11 @@ final class Leniency {
     }
 
     /** @param message a warning that holds in both modes (dirty hive read without its logs, ...) */
-    synchronized void warn(String message) {
+    void warn(String message) {
         warnings.add(message);
     }
 
-    synchronized List<String> warnings() {
+    List<String> warnings() {
         return List.copyOf(warnings);
     }
 }

@@ -50,8 +50,9 @@ record LogEntry(int offset, int flags, int sequence, int hiveBinsSize, int[] pag
             throw log.corrupt(at + HIVE_BINS_SIZE, "log entry hive bins data size " + binsSize
                     + " is not a positive multiple of 4096");
         }
-        if (Marvin32.hash(log, at + HEADER_SIZE, size - HEADER_SIZE, Marvin32.LOG_SEED) != log.u64(at + HASH_1, "hash-1")
-                || Marvin32.hash(log, at, HASH_2, Marvin32.LOG_SEED) != log.u64(at + HASH_2, "hash-2")) {
+        long hash1 = Marvin32.hash(log, at + HEADER_SIZE, size - HEADER_SIZE, Marvin32.LOG_SEED);
+        long hash2 = Marvin32.hash(log, at, HASH_2, Marvin32.LOG_SEED);
+        if (hash1 != log.u64(at + HASH_1, "hash-1") || hash2 != log.u64(at + HASH_2, "hash-2")) {
             throw log.corrupt(at, "log entry hash mismatch (Marvin32)");
         }
         long count = log.u32AsLong(at + PAGE_COUNT, "log entry dirty page count");
@@ -69,7 +70,8 @@ record LogEntry(int offset, int flags, int sequence, int hiveBinsSize, int[] pag
             total += sizes[i] & 0xFFFFFFFFL;
             if ((offsets[i] & 0xFFFFFFFFL) + (sizes[i] & 0xFFFFFFFFL) > binsSize || total > pageBytes) {
                 throw log.corrupt(ref, "dirty page " + i + " (offset 0x" + Integer.toHexString(offsets[i])
-                        + ", size " + Integer.toUnsignedString(sizes[i]) + ") lies outside the hive bins data or the entry");
+                        + ", size " + Integer.toUnsignedString(sizes[i])
+                        + ") lies outside the hive bins data or the entry");
             }
         }
         return new LogEntry(at, log.u32(at + FLAGS, "log entry flags"), log.u32(at + SEQUENCE, "log entry sequence"),

@@ -29,7 +29,7 @@ final class NewLogReplay {
         byte[] baseBytes = new byte[BaseBlock.SIZE];
         BaseBlock start = base;
         if (base.checksumValid()) {
-            primary.get(0, baseBytes);
+            primary.get(0, baseBytes, 0, Math.min(BaseBlock.SIZE, primary.limit()));
         } else {
             TransactionLog donor = logs.get(0);
             donor.reader().check(0, BaseBlock.LOG_SIZE, "log base block");

@@ -57,13 +57,20 @@ final class OldLogReplay {
         r.check(bitmap, bitmapBytes, "dirty vector bitmap");
         int pages = (bitmap + bitmapBytes + PAGE - 1) / PAGE * PAGE;
         int dirty = 0;
+        int lastDirtyBit = -1;
         for (int i = 0; i < bitmapBytes; i++) {
-            dirty += Integer.bitCount(r.u8(bitmap + i, "dirty vector bitmap"));
+            int bits = r.u8(bitmap + i, "dirty vector bitmap");
+            dirty += Integer.bitCount(bits);
+            lastDirtyBit = bits == 0 ? lastDirtyBit : 8 * i + 31 - Integer.numberOfLeadingZeros(bits);
         }
         r.check(pages, dirty * PAGE, dirty + " dirty pages");
-        long size = BaseBlock.SIZE + Math.max(binsSize, (long) (base.hiveBinsSize() & 0x7FFFFFFF));
-        size = Math.min(size, primary.limit() + (long) r.size());
-        byte[] hive = LogReplay.copy(primary, Math.max(size, BaseBlock.SIZE + (long) binsSize));
+        // Memory stays bounded by the input: the recovered hive may not outgrow both the primary and the pages.
+        long backed = Math.max(primary.limit(), BaseBlock.SIZE + (long) (lastDirtyBit + 1) * PAGE);
+        if (BaseBlock.SIZE + (long) binsSize > backed) {
+            throw r.corrupt(BaseBlock.HIVE_BINS_SIZE, "hive bins data size " + binsSize
+                    + " is backed neither by the primary file nor by dirty pages");
+        }
+        byte[] hive = LogReplay.copy(primary, BaseBlock.SIZE + (long) binsSize);
         if (!base.checksumValid()) {
             System.arraycopy(r.bytes(0, BaseBlock.LOG_SIZE, "log base block"), 0, hive, 0, BaseBlock.LOG_SIZE);
             warnings.add("base block recovered from " + log.path().getFileName());

@@ -6,10 +6,9 @@ import dev.patchchain.formats.reg.RegKeyBlock;
 import dev.patchchain.formats.reg.RegValue;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Exports a hive, or a key and everything below it, as a {@link RegFile} (write it with
@@ -35,17 +34,18 @@ public final class RegfExport {
      */
     public static RegFile export(RegfKey top, String prefix) throws FormatException {
         List<RegKeyBlock> blocks = new ArrayList<>();
-        Set<Integer> visited = new HashSet<>();
+        BitSet visited = new BitSet(); // key node references / 8 (cells are 8-aligned)
         Deque<RegfKey> pending = new ArrayDeque<>();
         pending.push(top);
         while (!pending.isEmpty()) {
             RegfKey key = pending.pop();
-            if (!visited.add(key.ref())) {
+            if (visited.get(key.ref() / 8)) {
                 key.leniency().tolerate(new FormatException(FormatException.Kind.CORRUPT, key.source(),
                         BaseBlock.SIZE + (key.ref() & 0xFFFFFFFFL), "key '" + key.path()
                                 + "' is reached a second time (listed under two parents)"));
                 continue;
             }
+            visited.set(key.ref() / 8);
             List<RegValue> values = new ArrayList<>();
             for (RegfValue v : key.values()) {
                 values.add(RegValue.of(v.name(), v.type(), v.data()));

@@ -26,6 +26,7 @@ import java.util.Optional;
  *
  * <p>Strict mode fails with a {@link FormatException} (NOT_THIS_FORMAT, CORRUPT or UNSUPPORTED, naming the
  * structure and its file offset) at the first damaged structure; lenient mode skips it and adds a warning.
+ * A hive and its keys are meant for one thread at a time.
  */
 public final class RegfHive implements AutoCloseable {
 

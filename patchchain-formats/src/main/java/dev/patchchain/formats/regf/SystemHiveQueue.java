@@ -39,7 +39,8 @@ public final class SystemHiveQueue {
      */
     public static ControlSetQueue current(RegfHive system, PathContext context) throws FormatException {
         RegfKey select = system.key("Select").orElseThrow(() -> new FormatException(
-                FormatException.Kind.NOT_THIS_FORMAT, system.rootKey().source(), -1, "no Select key: not a SYSTEM hive"));
+                FormatException.Kind.NOT_THIS_FORMAT, system.rootKey().source(), -1,
+                "no Select key: not a SYSTEM hive"));
         int current = dword(select, "Current");
         List<String> notes = new ArrayList<>();
         notes.add("Select\\Current = " + current);

@@ -23,17 +23,23 @@ final class TransactionLogs {
     static List<Path> beside(Path hive) throws IOException {
         Path dir = hive.toAbsolutePath().getParent();
         String name = String.valueOf(hive.getFileName());
-        List<Path> found = new ArrayList<>();
-        for (String suffix : SUFFIXES) {
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-                for (Path p : entries) {
-                    if (String.valueOf(p.getFileName()).equalsIgnoreCase(name + suffix) && Files.isRegularFile(p)) {
-                        found.add(p);
-                        break;
+        Path[] found = new Path[SUFFIXES.size()];
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                for (int i = 0; i < found.length; i++) {
+                    if (found[i] == null && String.valueOf(p.getFileName()).equalsIgnoreCase(name + SUFFIXES.get(i))
+                            && Files.isRegularFile(p)) {
+                        found[i] = p;
                     }
                 }
             }
         }
-        return found;
+        List<Path> logs = new ArrayList<>();
+        for (Path p : found) {
+            if (p != null) {
+                logs.add(p);
+            }
+        }
+        return logs;
     }
 }

@@ -113,7 +113,8 @@ class RegfHivexOracleTest {
             }
             outcomes.put(name, outcome);
             Expected expected = EXPECTED.get(name);
-            System.out.println("[oracle] " + name + ": " + outcome + (expected == null ? "" : "  -- " + expected.why()));
+            String why = expected == null ? "" : "  -- " + expected.why();
+            System.out.println("[oracle] " + name + ": " + outcome + why);
         }
         System.out.println("[oracle] " + equal + " of " + outcomes.size() + " hives equal to hivexregedit, " + keys
                 + " keys compared");

@@ -144,6 +144,35 @@ class RegfHiveTest {
         assertThat(hive.warnings()).anyMatch(w -> w.contains("base block checksum"));
     }
 
+    @Test
+    void aDamagedValueFailsStrictModeWithItsOffsetAndIsSkippedLeniently() throws IOException {
+        byte[] hive = sample(RegfBuilder.ListKind.LH, 5).build();
+        int vk = find(hive, "vk\u0004\u0000".getBytes(StandardCharsets.ISO_8859_1), "Five");
+        hive[vk] = 'x';
+        String offset = "at 0x" + Integer.toHexString(vk);
+        RegfKey strictVendor = RegfHive.read(hive, "damaged", RegfOptions.STRICT).key("Software\\Vendor").orElseThrow();
+        assertThatThrownBy(strictVendor::values).isInstanceOfSatisfying(FormatException.class, e -> {
+            assertThat(e.kind()).isEqualTo(FormatException.Kind.CORRUPT);
+            assertThat(e.getMessage()).startsWith("damaged " + offset + ": key value: signature");
+        });
+        RegfHive lenient = RegfHive.read(hive, "damaged", RegfOptions.LENIENT);
+        assertThat(lenient.key("Software\\Vendor").orElseThrow().values()).extracting(RegfValue::name)
+                .containsExactly("Empty", "One", "Dword", "Big", "Weird type");
+        assertThat(lenient.warnings()).singleElement().asString().startsWith("damaged " + offset);
+    }
+
+    /** @return the offset of the value record whose header starts with {@code head} and whose name is {@code name} */
+    private static int find(byte[] hive, byte[] head, String name) {
+        byte[] n = name.getBytes(StandardCharsets.ISO_8859_1);
+        for (int i = 0; i + 20 + n.length <= hive.length; i++) {
+            if (Arrays.equals(hive, i, i + head.length, head, 0, head.length)
+                    && Arrays.equals(hive, i + 20, i + 20 + n.length, n, 0, n.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError(name + " not found");
+    }
+
     static void fixChecksum(byte[] hive) {
         int c = RegfBuilder.checksum(hive);
         for (int i = 0; i < 4; i++) {

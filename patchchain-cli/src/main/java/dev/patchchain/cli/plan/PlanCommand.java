@@ -1,0 +1,112 @@
+package dev.patchchain.cli.plan;
+
+import dev.patchchain.cli.CliContext;
+import dev.patchchain.cli.ExitCode;
+import dev.patchchain.cli.UsageException;
+import dev.patchchain.cli.render.Json;
+import dev.patchchain.core.path.WinPath;
+import dev.patchchain.core.plan.Plan;
+import dev.patchchain.core.plan.PlanOptions;
+import dev.patchchain.core.plan.Planner;
+import dev.patchchain.core.plan.UpdatePackage;
+import dev.patchchain.core.volume.PathState;
+import dev.patchchain.core.volume.VolumeState;
+import dev.patchchain.formats.json.PackageManifest;
+import dev.patchchain.formats.json.PackageManifestFormat;
+import dev.patchchain.platform.image.ImageVolume;
+import dev.patchchain.platform.image.PeFileInspector;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code patchchain plan}: which packages may be installed together without a reboot, why not, and the schedule. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Decide which packages may be installed in parallel or one after another without a reboot "
+                + "(exploring every interleaving of their installers and the boot that follows), show a "
+                + "counterexample when not, and schedule the fewest reboots. Exit 0 when no reboot and no chain is "
+                + "needed, 1 when one is, 2 on bad input.")
+public final class PlanCommand implements Callable<Integer> {
+
+    /** The largest manifest read. */
+    static final int MAX_MANIFEST_BYTES = PackageManifestFormat.MAX_INPUT_BYTES;
+
+    private final CliContext context;
+
+    @Parameters(arity = "1..*", paramLabel = "MANIFEST",
+            description = "Package manifests (docs/formats/package-manifest.md), in the order they would be "
+                    + "installed with a reboot after each.")
+    private List<String> manifests;
+
+    @Option(names = "--image", paramLabel = "DIR",
+            description = "A mounted Windows tree: the versions on disk now come from its PE files. Without it, "
+                    + "from the manifests' onDisk entries, else unknown.")
+    private String image;
+
+    @Option(names = "--drive", paramLabel = "LETTER", defaultValue = "C",
+            description = "The drive letter --image stands for (default: ${DEFAULT-VALUE}).")
+    private char drive;
+
+    @Option(names = "--json", description = "Print the plan as JSON.")
+    private boolean json;
+
+    PlanCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        List<UpdatePackage> packages = new ArrayList<>();
+        Map<WinPath, PathState> onDisk = new HashMap<>();
+        Set<String> ids = new HashSet<>();
+        for (String name : manifests) {
+            PackageManifest m = read(name);
+            if (!ids.add(m.pkg().id())) {
+                throw new UsageException(name + ": package id " + m.pkg().id() + " is used by an earlier manifest");
+            }
+            for (Map.Entry<WinPath, PathState> e : m.onDisk().entrySet()) {
+                PathState before = onDisk.putIfAbsent(e.getKey(), e.getValue());
+                if (before != null && !before.equals(e.getValue())) {
+                    throw new UsageException(name + ": onDisk of " + e.getKey() + " contradicts an earlier manifest");
+                }
+            }
+            packages.add(m.pkg());
+        }
+        VolumeState disk = image == null ? new ManifestDisk(onDisk) : openImage();
+        Plan plan = new Planner(PlanOptions.DEFAULT).plan(packages, disk);
+        List<String> warnings = new ArrayList<>(disk instanceof ImageVolume v ? v.warnings() : List.of());
+        if (image != null && !onDisk.isEmpty()) {
+            warnings.add("the manifests' onDisk entries are ignored: the versions on disk come from --image " + image);
+        }
+        if (json) {
+            context.out().println(Json.write(PlanReport.json(plan, warnings)));
+        } else {
+            context.out().print(PlanReport.text(plan, warnings));
+        }
+        return (plan.set().verdict().clean() ? ExitCode.CLEAN : ExitCode.FINDINGS).code();
+    }
+
+    private PackageManifest read(String name) throws IOException {
+        Path file = context.resolve(name);
+        if (Files.size(file) > MAX_MANIFEST_BYTES) {
+            throw new UsageException(name + ": larger than " + MAX_MANIFEST_BYTES + " bytes");
+        }
+        return PackageManifestFormat.read(Files.readAllBytes(file), name);
+    }
+
+    private ImageVolume openImage() throws IOException {
+        if (!Character.isLetter(drive) || drive > 'z') {
+            throw new UsageException("--drive " + drive + ": expected a drive letter A-Z");
+        }
+        return ImageVolume.open(context.resolve(image), Character.toUpperCase(drive), new PeFileInspector());
+    }
+}
