@@ -9,6 +9,7 @@ import dev.patchchain.cli.fleet.ServeCommand;
 import dev.patchchain.cli.pe.FileVersionCommand;
 import dev.patchchain.cli.plan.PlanCommand;
 import dev.patchchain.cli.queue.QueueCommand;
+import dev.patchchain.cli.verify.VerifyCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,8 +20,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "patchchain", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Makes Windows patching without a reboot in between safe: decodes the pending file rename "
                 + "queue, simulates the next boot, finds downgrades and chains the queue so the newest version wins.",
-        subcommands = {QueueCommand.class, HiveCommand.class, PlanCommand.class, FileVersionCommand.class,
-                DemoCommand.class, ScanCommand.class, IngestCommand.class, ReportCommand.class, ServeCommand.class,
+        subcommands = {QueueCommand.class, VerifyCommand.class, HiveCommand.class, PlanCommand.class,
+                FileVersionCommand.class, DemoCommand.class, ScanCommand.class, IngestCommand.class,
+                ReportCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:clean", "1:findings (e.g. a downgrade)", "2:usage or input error",

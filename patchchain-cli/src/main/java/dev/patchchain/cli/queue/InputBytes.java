@@ -8,12 +8,18 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Reads a whole input file or stream, refusing more than a format's size limit before allocating it. */
-final class InputBytes {
+public final class InputBytes {
 
     private InputBytes() {
     }
 
-    static byte[] file(Path file, int limit) throws IOException {
+    /**
+     * @param file  the file
+     * @param limit the largest size accepted
+     * @return its bytes
+     * @throws IOException if it cannot be read, is a directory, or is larger than the limit
+     */
+    public static byte[] file(Path file, int limit) throws IOException {
         if (Files.isDirectory(file)) {
             throw new NoSuchFileException(file + " (a directory, not a file)");
         }

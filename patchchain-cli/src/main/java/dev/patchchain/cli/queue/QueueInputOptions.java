@@ -1,6 +1,5 @@
 package dev.patchchain.cli.queue;
 
-import dev.patchchain.core.boot.BootRules;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -8,49 +7,9 @@ import picocli.CommandLine.Option;
 /** The options every {@code queue} command shares: where the queue comes from and what volume to judge it by. */
 public final class QueueInputOptions {
 
-    /** Exactly one source of the queue. */
-    static final class Source {
-        @Option(names = "--reg", paramLabel = "FILE",
-                description = "A .reg export (regedit, reg export) holding the Session Manager key.")
-        String reg;
-
-        @Option(names = "--reg-query", paramLabel = "FILE|-",
-                description = "Saved output of `reg query \"HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\"` "
-                        + "('-' reads standard input).")
-        String regQuery;
-
-        @Option(names = "--hive", paramLabel = "SYSTEM",
-                description = "An offline SYSTEM hive file; its transaction logs (SYSTEM.LOG1, .LOG2) are used when "
-                        + "they sit beside it. The current control set's queue is read.")
-        String hive;
-
-        @Option(names = "--json-queue", paramLabel = "FILE",
-                description = "A queue in patchchain's JSON queue format (docs/formats/json-queue.md); "
-                        + "it may carry a volume description too.")
-        String jsonQueue;
-    }
-
-    /** The rules of the implementation whose boot is simulated. */
-    enum Rules {
-        /** The Windows session manager. */
-        WINDOWS(BootRules.WINDOWS),
-        /** Wine's wineboot. */
-        WINE(BootRules.WINE);
-
-        private final BootRules rules;
-
-        Rules(BootRules rules) {
-            this.rules = rules;
-        }
-
-        BootRules rules() {
-            return rules;
-        }
-    }
-
     @ArgGroup(exclusive = true, multiplicity = "0..1",
             heading = "Queue source (one; without it, --image reads the image's own SYSTEM hive):%n")
-    Source source;
+    QueueSourceOptions source;
 
     @Option(names = "--image", paramLabel = "DIR",
             description = "A mounted Windows volume, or any directory standing for the drive (see --drive): "
@@ -69,7 +28,7 @@ public final class QueueInputOptions {
     @Option(names = "--rules", paramLabel = "windows|wine", defaultValue = "windows",
             description = "Whose boot-time rules to simulate: the Windows session manager or Wine's wineboot "
                     + "(default: ${DEFAULT-VALUE}).")
-    Rules rules;
+    RulesOption rules;
 
     @Option(names = "--lenient",
             description = "Read a damaged hive as far as possible: skip broken structures and report each.")

@@ -26,8 +26,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Reads the queue and the volume that the {@link QueueInputOptions} name. */
+/**
+ * Reads the queue and the volume that the {@link QueueInputOptions} name; {@code verify} uses it too, with the
+ * queue optional.
+ */
 public final class QueueLoader {
+
+    /** What to do when no queue source is given. */
+    public enum WithoutSource {
+        /** Read the image's SYSTEM hive; fail if there is no image or no hive ({@code queue} commands). */
+        REQUIRE_QUEUE,
+        /** Read the image's SYSTEM hive if it has one; otherwise nothing is pending ({@code verify}). */
+        EMPTY_QUEUE
+    }
 
     private final CliContext context;
 
@@ -37,52 +48,75 @@ public final class QueueLoader {
     }
 
     /**
-     * @param options the queue source and volume options
+     * @param options the queue source and volume options of a {@code queue} command
      * @return the queue, the volume and notes
      * @throws IOException if an input cannot be read or parsed
      */
     public LoadedQueue load(QueueInputOptions options) throws IOException {
-        PathContext pathContext = pathContext(options.systemRoot);
+        return load(Optional.ofNullable(options.source), options.image(), options.drive, options.systemRoot,
+                options.rules, options.lenient, WithoutSource.REQUIRE_QUEUE);
+    }
+
+    /**
+     * @param source     where the queue comes from, if given
+     * @param imageDir   the image directory, if any
+     * @param drive      the drive letter the image stands for
+     * @param systemRoot what {@code \\SystemRoot} means in queue paths
+     * @param rules      whose boot to simulate
+     * @param lenient    read a damaged hive as far as possible
+     * @param without    what no source means
+     * @return the queue and the volume
+     * @throws IOException if an input cannot be read or is not valid
+     */
+    public LoadedQueue load(Optional<QueueSourceOptions> source, Optional<String> imageDir, char drive,
+                            String systemRoot, RulesOption rules, boolean lenient, WithoutSource without)
+            throws IOException {
+        PathContext pathContext = pathContext(systemRoot);
         List<String> notes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        QueueInputOptions.Source source = options.source == null ? new QueueInputOptions.Source() : options.source;
         Optional<ImageVolume> image = Optional.empty();
-        if (options.image().isPresent()) {
-            image = Optional.of(ImageVolume.open(context.resolve(options.image().get()), drive(options.drive),
-                    new PeFileInspector()));
+        if (imageDir.isPresent()) {
+            image = Optional.of(ImageVolume.open(context.resolve(imageDir.get()), drive(drive), new PeFileInspector()));
         }
         PendingQueue queue;
         String queueSource;
         Optional<InMemoryVolume> describedVolume = Optional.empty();
-        if (source.hive != null || (options.source == null && image.isPresent())) {
-            Path hive = source.hive != null ? context.resolve(source.hive) : systemHive(image.get(), pathContext);
-            HiveQueue read = HiveQueue.current(hive, options.lenient, pathContext);
+        Optional<Path> hive = source.isPresent() && source.get().hive != null
+                ? Optional.of(context.resolve(source.get().hive))
+                : source.isEmpty() && image.isPresent() ? systemHive(image.get(), pathContext, without) : Optional.empty();
+        if (hive.isPresent()) {
+            HiveQueue read = HiveQueue.current(hive.get(), lenient, pathContext);
             queue = read.queue().queue();
-            queueSource = hive + ", " + read.queue().controlSet() + "\\Control\\Session Manager";
+            queueSource = hive.get() + ", " + read.queue().controlSet() + "\\Control\\Session Manager";
             notes.addAll(read.queue().notes());
             warnings.addAll(read.warnings());
-        } else if (options.source == null) {
-            throw new UsageException("no queue given: use --reg FILE, --reg-query FILE|-, --json-queue FILE, "
-                    + "--hive SYSTEM, or --image DIR (reads the image's SYSTEM hive)");
-        } else if (source.reg != null) {
-            Path file = context.resolve(source.reg);
+        } else if (source.isEmpty()) {
+            if (without == WithoutSource.REQUIRE_QUEUE) {
+                throw new UsageException("no queue given: use --reg FILE, --reg-query FILE|-, --json-queue FILE, "
+                        + "--hive SYSTEM, or --image DIR (reads the image's SYSTEM hive)");
+            }
+            queue = PendingQueue.empty();
+            queueSource = "none";
+        } else if (source.get().reg != null) {
+            Path file = context.resolve(source.get().reg);
             RegistryQueue read = QueueRegistryView.read(
                     RegFileReader.read(InputBytes.file(file, RegFileReader.MAX_FILE_BYTES), file.toString()),
                     file.toString(), pathContext);
             queue = read.queue();
             queueSource = file + ", key " + read.keyPath();
             notes.addAll(read.notes());
-        } else if (source.regQuery != null) {
-            String name = source.regQuery.equals("-") ? "<standard input>" : context.resolve(source.regQuery).toString();
-            byte[] data = source.regQuery.equals("-")
+        } else if (source.get().regQuery != null) {
+            String regQuery = source.get().regQuery;
+            String name = regQuery.equals("-") ? "<standard input>" : context.resolve(regQuery).toString();
+            byte[] data = regQuery.equals("-")
                     ? InputBytes.stream(context.in(), name, RegQueryParser.MAX_INPUT_BYTES)
-                    : InputBytes.file(context.resolve(source.regQuery), RegQueryParser.MAX_INPUT_BYTES);
+                    : InputBytes.file(context.resolve(regQuery), RegQueryParser.MAX_INPUT_BYTES);
             RegQueryResult read = RegQueryParser.parse(data, name, pathContext);
             queue = read.queue();
             queueSource = name + ", key " + read.keyPath();
             notes.addAll(read.notes());
         } else {
-            Path file = context.resolve(source.jsonQueue);
+            Path file = context.resolve(source.get().jsonQueue);
             JsonQueueDocument document = JsonQueueFormat.read(InputBytes.file(file, JsonQueueFormat.MAX_INPUT_BYTES),
                     file.toString());
             queue = document.queue();
@@ -96,25 +130,32 @@ public final class QueueLoader {
                 notes.add("the volume described in " + queueSource + " is ignored: --image " + volume.root() + " is used");
             }
             return new LoadedQueue(queue, queueSource, volume, volume.root() + " (drive " + volume.drive() + ":)",
-                    options.rules.rules(), notes, warnings, volume::warnings);
+                    rules.rules(), notes, warnings, volume::warnings);
         }
         Supplier<List<String>> none = List::of;
         if (describedVolume.isPresent()) {
             return new LoadedQueue(queue, queueSource, describedVolume.get(), "the volume described in " + queueSource,
-                    options.rules.rules(), notes, warnings, none);
+                    rules.rules(), notes, warnings, none);
         }
-        return new LoadedQueue(queue, queueSource, VolumeState.UNKNOWN, "none", options.rules.rules(), notes, warnings, none);
+        return new LoadedQueue(queue, queueSource, VolumeState.UNKNOWN, "none", rules.rules(), notes, warnings, none);
     }
 
-    /** The SYSTEM hive of the Windows installation on the image: {@code <system root>\System32\config\SYSTEM}. */
-    private static Path systemHive(ImageVolume image, PathContext pathContext) throws NoSuchFileException {
+    /**
+     * The SYSTEM hive of the Windows installation on the image: {@code <system root>\System32\config\SYSTEM}.
+     * Missing, it is an error when a queue is required and means "nothing pending" otherwise.
+     */
+    private static Optional<Path> systemHive(ImageVolume image, PathContext pathContext, WithoutSource without)
+            throws NoSuchFileException {
         WinPath hive = pathContext.systemRoot().resolve("System32").resolve("config").resolve("SYSTEM");
         Path file = image.resolve(hive);
         if (file == null || !Files.isRegularFile(file)) {
+            if (without == WithoutSource.EMPTY_QUEUE) {
+                return Optional.empty();
+            }
             throw new NoSuchFileException(image.root() + ": no " + hive
                     + " in the image (give the queue with --hive, --reg, --reg-query or --json-queue, or fix --system-root)");
         }
-        return file;
+        return Optional.of(file);
     }
 
     private static PathContext pathContext(String systemRoot) {

@@ -1,0 +1,80 @@
+package dev.patchchain.cli.verify;
+
+import dev.patchchain.cli.CliContext;
+import dev.patchchain.cli.UsageException;
+import dev.patchchain.cli.queue.InputBytes;
+import dev.patchchain.core.path.WinPath;
+import dev.patchchain.core.verify.HotfixInventory;
+import dev.patchchain.core.verify.UpdateCatalog;
+import dev.patchchain.formats.inventory.InstalledUpdates;
+import dev.patchchain.formats.inventory.InstalledUpdatesReader;
+import dev.patchchain.formats.json.UpdateCatalogFormat;
+import dev.patchchain.formats.winbindex.WinbindexImporter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the catalogs and the installed-update captures {@code verify} is given, noting what each held. */
+final class VerifyInputs {
+
+    private final CliContext context;
+    private final List<String> described = new ArrayList<>();
+
+    VerifyInputs(CliContext context) {
+        this.context = context;
+    }
+
+    /** @return one line per input read: its name and what it held */
+    List<String> described() {
+        return List.copyOf(described);
+    }
+
+    UpdateCatalog catalog(List<String> catalogs, List<String> winbindex, String winbindexDir, int machine)
+            throws IOException {
+        if (catalogs.isEmpty() && winbindex.isEmpty()) {
+            throw new UsageException("give at least one --catalog FILE or --winbindex FILE: without expected files"
+                    + " there is nothing to verify");
+        }
+        UpdateCatalog all = new UpdateCatalog(List.of());
+        for (String name : catalogs) {
+            Path file = context.resolve(name);
+            UpdateCatalog read = UpdateCatalogFormat.read(InputBytes.file(file, UpdateCatalogFormat.MAX_INPUT_BYTES),
+                    file.toString());
+            described.add("catalog " + file + ": " + read.updates().size() + " updates");
+            all = all.merge(read);
+        }
+        for (String name : winbindex) {
+            Path file = context.resolve(name);
+            WinPath path = winbindexPath(winbindexDir, file.getFileName().toString());
+            UpdateCatalog read = WinbindexImporter.read(InputBytes.file(file, WinbindexImporter.MAX_INPUT_BYTES),
+                    file.toString(), path, machine);
+            described.add("Winbindex record " + file + ": " + path + " in " + read.updates().size() + " updates");
+            all = all.merge(read);
+        }
+        return all;
+    }
+
+    HotfixInventory inventory(List<String> captures) throws IOException {
+        HotfixInventory all = HotfixInventory.EMPTY;
+        for (String name : captures) {
+            Path file = context.resolve(name);
+            InstalledUpdates read = InstalledUpdatesReader.read(
+                    InputBytes.file(file, InstalledUpdatesReader.MAX_INPUT_BYTES), file.toString());
+            described.add("installed updates " + file + ": " + read.format().tool() + ", "
+                    + read.inventory().updates().size() + " updates");
+            all = all.merge(read.inventory());
+        }
+        return all;
+    }
+
+    /** Winbindex names its records {@code <file name>.json.gz}; the file lives in the given directory. */
+    private static WinPath winbindexPath(String directory, String recordName) {
+        String fileName = recordName.replaceFirst("(?i)\\.json(\\.gz)?$", "");
+        try {
+            return WinPath.parse(directory).resolve(fileName);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--winbindex-dir " + directory + " / " + fileName + ": " + e.getMessage());
+        }
+    }
+}
