@@ -1,0 +1,41 @@
+package dev.patchchain.formats.authenticode;
+
+import dev.patchchain.formats.FormatException;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.cms.SignedData;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
+
+/**
+ * Parses untrusted DER as PKCS#7 SignedData with BouncyCastle, turning every failure (BouncyCastle throws checked
+ * and unchecked exceptions for bad DER) into a {@link FormatException}.
+ */
+final class SignedDataParser {
+
+    /**
+     * @param data        the SignedData
+     * @param contentType the encapsulated content's type
+     * @param content     the encapsulated content (for Authenticode and catalogs, not an OCTET STRING)
+     */
+    record Parsed(CMSSignedData data, String contentType, ASN1Encodable content) {
+    }
+
+    private SignedDataParser() {
+    }
+
+    static Parsed parse(byte[] der, String source) throws FormatException {
+        try {
+            CMSSignedData data = new CMSSignedData(der);
+            SignedData structure = SignedData.getInstance(data.toASN1Structure().getContent());
+            ASN1Encodable content = structure.getEncapContentInfo().getContent();
+            if (content == null) {
+                throw new FormatException(FormatException.Kind.CORRUPT, source, -1,
+                        "PKCS#7 SignedData has no encapsulated content");
+            }
+            return new Parsed(data, data.getSignedContentTypeOID(), content);
+        } catch (CMSException | RuntimeException e) {
+            throw new FormatException(FormatException.Kind.CORRUPT, source, -1, "not a readable PKCS#7 SignedData: "
+                    + e.getMessage());
+        }
+    }
+}
