@@ -1,7 +1,11 @@
 package dev.patchchain.formats.authenticode;
 
 import dev.patchchain.formats.FormatException;
+import java.io.IOException;
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.cms.SignedData;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
@@ -25,7 +29,15 @@ final class SignedDataParser {
 
     static Parsed parse(byte[] der, String source) throws FormatException {
         try {
-            CMSSignedData data = new CMSSignedData(der);
+            // One object only: a WIN_CERTIFICATE pads its content to 8 bytes, and BouncyCastle refuses trailing bytes.
+            ASN1Primitive first;
+            try (ASN1InputStream in = new ASN1InputStream(der)) {
+                first = in.readObject();
+            }
+            if (first == null) {
+                throw new FormatException(FormatException.Kind.CORRUPT, source, -1, "empty PKCS#7 SignedData");
+            }
+            CMSSignedData data = new CMSSignedData(ContentInfo.getInstance(first));
             SignedData structure = SignedData.getInstance(data.toASN1Structure().getContent());
             ASN1Encodable content = structure.getEncapContentInfo().getContent();
             if (content == null) {
@@ -33,7 +45,7 @@ final class SignedDataParser {
                         "PKCS#7 SignedData has no encapsulated content");
             }
             return new Parsed(data, data.getSignedContentTypeOID(), content);
-        } catch (CMSException | RuntimeException e) {
+        } catch (IOException | CMSException | RuntimeException e) {
             throw new FormatException(FormatException.Kind.CORRUPT, source, -1, "not a readable PKCS#7 SignedData: "
                     + e.getMessage());
         }

@@ -3,6 +3,7 @@ package dev.patchchain.formats.authenticode;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.text.ParseException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
@@ -13,14 +14,16 @@ import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.asn1.tsp.TSTInfo;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.tsp.TSPException;
-import org.bouncycastle.tsp.TimeStampToken;
-import org.bouncycastle.util.Store;
 
 /**
  * Finds and verifies the timestamp of a signer: an RFC 3161 token (Microsoft's unsigned attribute
@@ -31,6 +34,7 @@ import org.bouncycastle.util.Store;
 final class Timestamps {
 
     private static final ASN1ObjectIdentifier RFC3161_COUNTERSIGN = new ASN1ObjectIdentifier("1.3.6.1.4.1.311.3.3.1");
+    private static final String TST_INFO = "1.2.840.113549.1.9.16.1.4"; // id-ct-TSTInfo, RFC 3161
 
     /**
      * @param time    when, if a timestamp verified
@@ -59,7 +63,7 @@ final class Timestamps {
             }
             Collection<SignerInformation> counter = signer.getCounterSignatures().getSigners();
             return counter.isEmpty() ? Verified.NONE : countersignature(counter.iterator().next(), pool, trust);
-        } catch (IOException | GeneralSecurityException | TSPException | CMSException | OperatorCreationException
+        } catch (IOException | ParseException | GeneralSecurityException | CMSException | OperatorCreationException
                  | RuntimeException e) {
             return ignored("timestamp unreadable: " + e.getMessage());
         }
@@ -86,22 +90,35 @@ final class Timestamps {
     }
 
     private static Verified rfc3161(SignerInformation signer, Attribute attribute, TrustStore trust)
-            throws IOException, GeneralSecurityException, TSPException, CMSException, OperatorCreationException {
-        TimeStampToken token = new TimeStampToken(ContentInfo.getInstance(attribute.getAttrValues().getObjectAt(0)));
-        Store<X509CertificateHolder> store = token.getCertificates();
-        Collection<X509CertificateHolder> pool = store.getMatches(null);
-        X509CertificateHolder tsa = pool.stream().filter(c -> token.getSID().match(c)).findFirst().orElse(null);
+            throws IOException, ParseException, GeneralSecurityException, CMSException, OperatorCreationException {
+        // Read by hand rather than with TimeStampToken, which refuses a signing-time attribute that differs from
+        // genTime, as osslsigncode's offline TSA writes it. Validity at genTime is checked by the chain below.
+        CMSSignedData token = new CMSSignedData(ContentInfo.getInstance(attribute.getAttrValues().getObjectAt(0)));
+        if (!TST_INFO.equals(token.getSignedContentTypeOID()) || token.getSignerInfos().size() != 1) {
+            return ignored("RFC 3161 attribute is not a TSTInfo with one signer");
+        }
+        TSTInfo info = TSTInfo.getInstance(token.getSignedContent().getContent());
+        SignerInformation tsaSigner = token.getSignerInfos().getSigners().iterator().next();
+        Collection<X509CertificateHolder> pool = token.getCertificates().getMatches(null);
+        X509CertificateHolder tsa = pool.stream().filter(c -> tsaSigner.getSID().match(c)).findFirst().orElse(null);
         if (tsa == null) {
             return ignored("RFC 3161 token without its TSA certificate");
         }
-        String algorithm = DigestAlgorithms.jcaName(token.getTimeStampInfo().getMessageImprintAlgOID().getId())
-                .orElseThrow(() -> new TSPException("unknown imprint algorithm"));
-        byte[] expected = AuthenticodeHash.digest(algorithm).digest(signer.getSignature());
-        if (!MessageDigest.isEqual(expected, token.getTimeStampInfo().getMessageImprintDigest())) {
+        String algorithm = DigestAlgorithms.jcaName(info.getMessageImprint().getHashAlgorithm().getAlgorithm().getId())
+                .orElse("");
+        if (algorithm.isEmpty() || !MessageDigest.isEqual(AuthenticodeHash.digest(algorithm)
+                .digest(signer.getSignature()), info.getMessageImprint().getHashedMessage())) {
             return ignored("RFC 3161 token imprint is not the digest of this signature");
         }
-        token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsa)); // also checks validity and EKU
-        Date time = token.getTimeStampInfo().getGenTime();
+        if (!tsaSigner.verify(new JcaSimpleSignerInfoVerifierBuilder()
+                .build(new JcaX509CertificateConverter().getCertificate(tsa).getPublicKey()))) {
+            return ignored("RFC 3161 token signature does not verify");
+        }
+        ExtendedKeyUsage usage = ExtendedKeyUsage.fromExtensions(tsa.getExtensions());
+        if (usage == null || !usage.hasKeyPurposeId(KeyPurposeId.id_kp_timeStamping)) {
+            return ignored("TSA certificate " + tsa.getSubject() + " lacks the timeStamping extended key usage");
+        }
+        Date time = info.getGenTime().getDate();
         ChainValidator.Result chain = ChainValidator.validate(tsa, pool, trust, time);
         return chain.trusted() ? new Verified(Optional.of(time.toInstant()), TimestampKind.RFC3161, "")
                 : ignored("timestamp authority: " + chain.problem());
