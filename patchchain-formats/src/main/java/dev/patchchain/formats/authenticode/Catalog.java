@@ -27,7 +27,7 @@ import org.bouncycastle.cms.CMSSignedData;
  *
  * <pre>{@code
  * Catalog cat = Catalog.read(Path.of("ntexe.cat"));
- * cat.members().size();            // 68
+ * cat.members().size();            // 18
  * cat.attributes().get("OSAttr");  // 2:10.0
  * }</pre>
  *

@@ -9,7 +9,7 @@ import java.util.Optional;
  * One member of a security catalog's certificate trust list: a file identified by its Authenticode hash.
  *
  * <pre>{@code
- * CatalogMember[catalog=ntexe.cat, tag=1e520397..., hashes=[1e520397...], attributes={File=amd64_...\tiworker.exe}]
+ * CatalogMember[catalog=ntexe.cat, tag=1e520397..., hashes=[1e520397...], attributes={Hint=amd64_...\tiworker.exe}]
  * }</pre>
  *
  * @param catalog    the catalog's source name
@@ -29,8 +29,13 @@ public record CatalogMember(String catalog, String tag, List<String> hashes, Map
         attributes = Map.copyOf(attributes);
     }
 
-    /** @return the {@code File} attribute, if the member has one */
+    /**
+     * @return the {@code File} attribute, else the file name that ends a {@code Hint} attribute (WinSxS catalogs name
+     *         members {@code component\file}), if the member has either
+     */
     public Optional<String> fileName() {
-        return Optional.ofNullable(attributes.get("File"));
+        String hint = attributes.get("Hint");
+        return Optional.ofNullable(attributes.get("File"))
+                .or(() -> Optional.ofNullable(hint).map(h -> h.substring(h.lastIndexOf('\\') + 1)));
     }
 }
