@@ -25,5 +25,11 @@ public enum FindingCode {
     /** The value's layout is odd but harmless or repaired: padding, missing terminator, odd length. */
     LAYOUT,
     /** No volume was given: versions and existence are unknown, outcomes rest on assumptions. */
-    VERSIONS_UNKNOWN
+    VERSIONS_UNKNOWN,
+    /** A staged file in a user-writable folder ({@link TrustRules}) would replace a system file. */
+    SUSPICIOUS_SOURCE,
+    /** A validly signed file is replaced by one validly signed by someone else. */
+    SIGNER_CHANGED,
+    /** A validly signed system file is replaced by an unsigned one, or by one whose signature does not validate. */
+    UNSIGNED_REPLACEMENT
 }
