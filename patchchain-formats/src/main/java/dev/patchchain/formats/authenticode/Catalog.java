@@ -112,9 +112,9 @@ public final class Catalog {
                 }
             }
             return new Catalog(source, members, attributes, parsed.data());
-        } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
+        } catch (RuntimeException e) { // BouncyCastle's getInstance and getObjectAt on unexpected structures
             throw new FormatException(FormatException.Kind.CORRUPT, source, -1, "certificate trust list is malformed: "
-                    + e.getMessage());
+                    + e);
         }
     }
 

@@ -36,6 +36,15 @@ final class SignatureCheck {
     }
 
     static Outcome check(CMSSignedData signed, TrustStore trust, Instant now) {
+        try {
+            return checkDecoded(signed, trust, now);
+        } catch (RuntimeException e) { // BouncyCastle's lazy decoding of attributes and certificates
+            return new Outcome(SignatureStatus.MALFORMED, "the signature cannot be decoded: " + e.getMessage(),
+                    Optional.empty(), false);
+        }
+    }
+
+    private static Outcome checkDecoded(CMSSignedData signed, TrustStore trust, Instant now) {
         Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
         if (signers.size() != 1) {
             return new Outcome(SignatureStatus.MALFORMED, "SignedData has " + signers.size()

@@ -9,6 +9,7 @@ import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.cms.SignedData;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
 
 /**
  * Parses untrusted DER as PKCS#7 SignedData with BouncyCastle, turning every failure (BouncyCastle throws checked
@@ -44,6 +45,10 @@ final class SignedDataParser {
                 throw new FormatException(FormatException.Kind.CORRUPT, source, -1,
                         "PKCS#7 SignedData has no encapsulated content");
             }
+            // BouncyCastle decodes signer infos and certificates lazily: decode them now, so that bad DER in them
+            // fails here, typed, and not later in a check.
+            data.getSignerInfos().getSigners().forEach(SignerInformation::getSID);
+            data.getCertificates().getMatches(null);
             return new Parsed(data, data.getSignedContentTypeOID(), content);
         } catch (IOException | CMSException | RuntimeException e) {
             throw new FormatException(FormatException.Kind.CORRUPT, source, -1, "not a readable PKCS#7 SignedData: "

@@ -29,9 +29,9 @@ record SpcIndirectData(String algorithmOid, String algorithm, String digest) {
             String oid = info.getAlgorithmId().getAlgorithm().getId();
             return new SpcIndirectData(oid, DigestAlgorithms.jcaName(oid).orElse(""),
                     HexFormat.of().formatHex(info.getDigest()));
-        } catch (IllegalArgumentException | ClassCastException e) {
+        } catch (RuntimeException e) { // BouncyCastle's getInstance on unexpected structures
             throw new FormatException(FormatException.Kind.CORRUPT, source, -1,
-                    "SpcIndirectDataContent is malformed: " + e.getMessage());
+                    "SpcIndirectDataContent is malformed: " + e);
         }
     }
 }
