@@ -51,6 +51,17 @@ final class QueueInputOptions {
                     + "gives file existence and PE versions. Without it versions are unknown.")
     String image;
 
+    @Option(names = "--signatures",
+            description = "With --image: also read each file's signer (inline Authenticode signature, else the "
+                    + "image's CatRoot catalogs) for the SIGNER_CHANGED and UNSIGNED_REPLACEMENT findings. Hashes "
+                    + "every file it looks at. See docs/trust.md.")
+    boolean signatures;
+
+    @Option(names = "--trust-store", paramLabel = "FILE|DIR",
+            description = "With --signatures: PEM or DER certificates (a file, or a directory of them) signature "
+                    + "chains must lead to. Default: none, signatures are checked but chains are not validated.")
+    String trustStore;
+
     @Option(names = "--drive", paramLabel = "LETTER", defaultValue = "C",
             description = "The drive letter --image stands for (default: ${DEFAULT-VALUE}).")
     char drive;

@@ -8,6 +8,8 @@ import dev.patchchain.core.path.WinPathException;
 import dev.patchchain.core.queue.PendingQueue;
 import dev.patchchain.core.volume.InMemoryVolume;
 import dev.patchchain.core.volume.VolumeState;
+import dev.patchchain.formats.authenticode.CatalogIndex;
+import dev.patchchain.formats.authenticode.TrustStore;
 import dev.patchchain.formats.json.JsonQueueDocument;
 import dev.patchchain.formats.json.JsonQueueFormat;
 import dev.patchchain.formats.reg.QueueRegistryView;
@@ -15,6 +17,7 @@ import dev.patchchain.formats.reg.RegFileReader;
 import dev.patchchain.formats.reg.RegistryQueue;
 import dev.patchchain.formats.regquery.RegQueryParser;
 import dev.patchchain.formats.regquery.RegQueryResult;
+import dev.patchchain.platform.image.CatRoot;
 import dev.patchchain.platform.image.ImageVolume;
 import dev.patchchain.platform.image.PeFileInspector;
 import java.io.IOException;
@@ -68,12 +71,15 @@ final class QueueLoader {
 
         if (options.image().isPresent()) {
             Path root = context.resolve(options.image().get());
-            ImageVolume image = ImageVolume.open(root, drive(options.drive), new PeFileInspector());
+            ImageVolume image = ImageVolume.open(root, drive(options.drive), inspector(options, root));
             if (describedVolume.isPresent()) {
                 notes.add("the volume described in " + queueSource + " is ignored: --image " + root + " is used");
             }
             return new LoadedQueue(queue, queueSource, image, root + " (drive " + image.drive() + ":)",
                     options.rules.rules(), notes, image::warnings);
+        }
+        if (options.signatures || options.trustStore != null) {
+            throw new UsageException("--signatures and --trust-store need --image: signatures are read from files");
         }
         Supplier<List<String>> none = List::of;
         if (describedVolume.isPresent()) {
@@ -81,6 +87,27 @@ final class QueueLoader {
                     options.rules.rules(), notes, none);
         }
         return new LoadedQueue(queue, queueSource, VolumeState.UNKNOWN, "none", options.rules.rules(), notes, none);
+    }
+
+    /** Versions only, or versions and signers (inline, else the image's system catalogs) with --signatures. */
+    private PeFileInspector inspector(QueueInputOptions options, Path root) throws IOException {
+        if (!options.signatures) {
+            if (options.trustStore != null) {
+                throw new UsageException("--trust-store is used only with --signatures");
+            }
+            return new PeFileInspector();
+        }
+        TrustStore trust = TrustStore.none();
+        if (options.trustStore != null) {
+            Path store = context.resolve(options.trustStore);
+            try {
+                trust = TrustStore.load(store);
+            } catch (IOException e) {
+                throw new UsageException("--trust-store " + store + ": " + e.getMessage());
+            }
+        }
+        CatalogIndex catalogs = CatRoot.index(ImageVolume.open(root, drive(options.drive), new PeFileInspector()));
+        return PeFileInspector.withSignatures(trust, catalogs);
     }
 
     private static PathContext pathContext(String systemRoot) {
