@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies the inline Authenticode signature of a PE file: reads the certificate table, parses its PKCS#7
@@ -28,6 +31,7 @@ public final class AuthenticodeVerifier {
 
     private final TrustStore trust;
     private final Clock clock;
+    private final Map<Catalog, SignatureReport> catalogReports = new ConcurrentHashMap<>();
 
     /** @param trust where chains must lead; {@link TrustStore#none()} checks no chain */
     public AuthenticodeVerifier(TrustStore trust) {
@@ -94,6 +98,31 @@ public final class AuthenticodeVerifier {
         }
         return new SignatureReport(outcome.status(), outcome.detail(), outcome.signer(), spc.algorithm(),
                 spc.digest(), image, outcome.chainValidated());
+    }
+
+    /**
+     * Verifies a file as Windows looks for its signature: the inline one if the file has one, else the first catalog
+     * that lists its Authenticode hash (whose own signature must validate; each catalog is verified once per
+     * verifier).
+     *
+     * @param file     a PE file
+     * @param catalogs the catalogs to look in
+     * @return the verdict and where it came from
+     * @throws IOException a {@link FormatException} if it is not a PE, else an I/O error
+     */
+    public FileSignature verify(Path file, CatalogIndex catalogs) throws IOException {
+        SignatureReport inline = verify(file);
+        if (inline.status() != SignatureStatus.UNSIGNED) {
+            return new FileSignature(inline, Optional.empty());
+        }
+        List<CatalogMember> members = catalogs.find(file);
+        if (members.isEmpty()) {
+            return new FileSignature(SignatureReport.of(SignatureStatus.UNSIGNED, "no inline signature and in none of "
+                    + catalogs.catalogs().size() + " catalogs"), Optional.empty());
+        }
+        String name = members.get(0).catalog();
+        Catalog catalog = catalogs.catalogs().stream().filter(c -> c.source().equals(name)).findFirst().orElseThrow();
+        return new FileSignature(catalogReports.computeIfAbsent(catalog, this::verify), Optional.of(name));
     }
 
     /**
