@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -150,8 +151,10 @@ public final class Catalog {
             return HexFormat.of().formatHex(id);
         }
         String text = new String(id, StandardCharsets.UTF_16LE).replace("\0", "");
-        return text.chars().allMatch(c -> Character.digit(c, 16) >= 0) && !text.isEmpty() ? text.toLowerCase(
-                java.util.Locale.ROOT) : text.isBlank() ? HexFormat.of().formatHex(id) : text;
+        if (!text.isEmpty() && text.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            return text.toLowerCase(Locale.ROOT);
+        }
+        return text.isBlank() ? HexFormat.of().formatHex(id) : text;
     }
 
     /** @return the source name given when reading */
