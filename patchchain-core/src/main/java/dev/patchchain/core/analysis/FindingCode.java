@@ -1,6 +1,9 @@
 package dev.patchchain.core.analysis;
 
-/** The kinds of finding {@link QueueAnalysis} reports. README and docs/semantics.md explain each. */
+/**
+ * The kinds of finding {@link QueueAnalysis} reports. docs/semantics.md explains each, docs/trust.md the last three
+ * (the trust findings).
+ */
 public enum FindingCode {
     /** After boot a file is older than a version queued for it, or than the one on disk now. */
     DOWNGRADE,
