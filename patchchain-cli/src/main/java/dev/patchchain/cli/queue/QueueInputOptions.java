@@ -17,6 +17,17 @@ public final class QueueInputOptions {
                     + "source is given, the queue from Windows\\System32\\config\\SYSTEM.")
     String image;
 
+    @Option(names = "--signatures",
+            description = "With --image: also read each file's signer (inline Authenticode signature, else the "
+                    + "image's CatRoot catalogs) for the SIGNER_CHANGED and UNSIGNED_REPLACEMENT findings. Hashes "
+                    + "every file it looks at. See docs/trust.md.")
+    boolean signatures;
+
+    @Option(names = "--trust-store", paramLabel = "FILE|DIR",
+            description = "With --signatures: PEM or DER certificates (a file, or a directory of them) signature "
+                    + "chains must lead to. Default: none, signatures are checked but chains are not validated.")
+    String trustStore;
+
     @Option(names = "--drive", paramLabel = "LETTER", defaultValue = "C",
             description = "The drive letter --image stands for (default: ${DEFAULT-VALUE}).")
     char drive;

@@ -8,6 +8,8 @@ import dev.patchchain.core.path.WinPathException;
 import dev.patchchain.core.queue.PendingQueue;
 import dev.patchchain.core.volume.InMemoryVolume;
 import dev.patchchain.core.volume.VolumeState;
+import dev.patchchain.formats.authenticode.CatalogIndex;
+import dev.patchchain.formats.authenticode.TrustStore;
 import dev.patchchain.formats.json.JsonQueueDocument;
 import dev.patchchain.formats.json.JsonQueueFormat;
 import dev.patchchain.formats.reg.QueueRegistryView;
@@ -15,6 +17,7 @@ import dev.patchchain.formats.reg.RegFileReader;
 import dev.patchchain.formats.reg.RegistryQueue;
 import dev.patchchain.formats.regquery.RegQueryParser;
 import dev.patchchain.formats.regquery.RegQueryResult;
+import dev.patchchain.platform.image.CatRoot;
 import dev.patchchain.platform.image.ImageVolume;
 import dev.patchchain.platform.image.PeFileInspector;
 import java.io.IOException;
@@ -31,6 +34,17 @@ import java.util.function.Supplier;
  * queue optional.
  */
 public final class QueueLoader {
+
+    /**
+     * Whether file signers are read from the image ({@code --signatures}), and against which trust store.
+     *
+     * @param enabled    read signers
+     * @param trustStore certificates chains must lead to, or {@code null} (chains are not validated)
+     */
+    public record Signatures(boolean enabled, String trustStore) {
+        /** Versions only. */
+        public static final Signatures NONE = new Signatures(false, null);
+    }
 
     /** What to do when no queue source is given. */
     public enum WithoutSource {
@@ -54,7 +68,8 @@ public final class QueueLoader {
      */
     public LoadedQueue load(QueueInputOptions options) throws IOException {
         return load(Optional.ofNullable(options.source), options.image(), options.drive, options.systemRoot,
-                options.rules, options.lenient, WithoutSource.REQUIRE_QUEUE);
+                options.rules, options.lenient, WithoutSource.REQUIRE_QUEUE,
+                new Signatures(options.signatures, options.trustStore));
     }
 
     /**
@@ -65,18 +80,20 @@ public final class QueueLoader {
      * @param rules      whose boot to simulate
      * @param lenient    read a damaged hive as far as possible
      * @param without    what no source means
+     * @param signatures whether the image's files are read for their signers too
      * @return the queue and the volume
      * @throws IOException if an input cannot be read or is not valid
      */
     public LoadedQueue load(Optional<QueueSourceOptions> source, Optional<String> imageDir, char drive,
-                            String systemRoot, RulesOption rules, boolean lenient, WithoutSource without)
-            throws IOException {
+                            String systemRoot, RulesOption rules, boolean lenient, WithoutSource without,
+                            Signatures signatures) throws IOException {
         PathContext pathContext = pathContext(systemRoot);
         List<String> notes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Optional<ImageVolume> image = Optional.empty();
         if (imageDir.isPresent()) {
-            image = Optional.of(ImageVolume.open(context.resolve(imageDir.get()), drive(drive), new PeFileInspector()));
+            Path root = context.resolve(imageDir.get());
+            image = Optional.of(ImageVolume.open(root, drive(drive), inspector(signatures, root, drive)));
         }
         PendingQueue queue;
         String queueSource;
@@ -132,6 +149,9 @@ public final class QueueLoader {
             return new LoadedQueue(queue, queueSource, volume, volume.root() + " (drive " + volume.drive() + ":)",
                     rules.rules(), notes, warnings, volume::warnings);
         }
+        if (signatures.enabled() || signatures.trustStore() != null) {
+            throw new UsageException("--signatures and --trust-store need --image: signatures are read from files");
+        }
         Supplier<List<String>> none = List::of;
         if (describedVolume.isPresent()) {
             return new LoadedQueue(queue, queueSource, describedVolume.get(), "the volume described in " + queueSource,
@@ -156,6 +176,27 @@ public final class QueueLoader {
                     + " in the image (give the queue with --hive, --reg, --reg-query or --json-queue, or fix --system-root)");
         }
         return Optional.of(file);
+    }
+
+    /** Versions only, or versions and signers (inline, else the image's system catalogs) with --signatures. */
+    private PeFileInspector inspector(Signatures signatures, Path root, char drive) throws IOException {
+        if (!signatures.enabled()) {
+            if (signatures.trustStore() != null) {
+                throw new UsageException("--trust-store is used only with --signatures");
+            }
+            return new PeFileInspector();
+        }
+        TrustStore trust = TrustStore.none();
+        if (signatures.trustStore() != null) {
+            Path store = context.resolve(signatures.trustStore());
+            try {
+                trust = TrustStore.load(store);
+            } catch (IOException e) {
+                throw new UsageException("--trust-store " + store + ": " + e.getMessage());
+            }
+        }
+        CatalogIndex catalogs = CatRoot.index(ImageVolume.open(root, drive(drive), new PeFileInspector()));
+        return PeFileInspector.withSignatures(trust, catalogs);
     }
 
     private static PathContext pathContext(String systemRoot) {

@@ -121,7 +121,8 @@ public final class VerifyCommand implements Callable<Integer> {
         UpdateCatalog catalog = inputs.catalog(catalogs, winbindex, winbindexDir, machine.type);
         HotfixInventory inventory = inputs.inventory(installed);
         LoadedQueue loaded = new QueueLoader(context).load(Optional.ofNullable(queue), Optional.ofNullable(image),
-                drive, systemRoot, rules, lenient, QueueLoader.WithoutSource.EMPTY_QUEUE);
+                drive, systemRoot, rules, lenient, QueueLoader.WithoutSource.EMPTY_QUEUE,
+                QueueLoader.Signatures.NONE);
         BootResult boot = new BootSimulator(loaded.rules()).run(loaded.queue(), loaded.volume());
         ContentDigest digest = loaded.volume() instanceof ImageVolume volume ? new ImageDigest(volume) : ContentDigest.NONE;
         VerifyReport report = Verifier.verify(inventory, catalog, loaded.volume(), boot, digest);

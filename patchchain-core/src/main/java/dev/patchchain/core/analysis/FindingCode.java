@@ -1,6 +1,9 @@
 package dev.patchchain.core.analysis;
 
-/** The kinds of finding {@link QueueAnalysis} reports. README and docs/semantics.md explain each. */
+/**
+ * The kinds of finding {@link QueueAnalysis} reports. docs/semantics.md explains each, docs/trust.md the last three
+ * (the trust findings).
+ */
 public enum FindingCode {
     /** After boot a file is older than a version queued for it, or than the one on disk now. */
     DOWNGRADE,
@@ -25,5 +28,11 @@ public enum FindingCode {
     /** The value's layout is odd but harmless or repaired: padding, missing terminator, odd length. */
     LAYOUT,
     /** No volume was given: versions and existence are unknown, outcomes rest on assumptions. */
-    VERSIONS_UNKNOWN
+    VERSIONS_UNKNOWN,
+    /** A staged file in a user-writable folder ({@link TrustRules}) would replace a system file. */
+    SUSPICIOUS_SOURCE,
+    /** A validly signed file is replaced by one validly signed by someone else. */
+    SIGNER_CHANGED,
+    /** A validly signed system file is replaced by an unsigned one, or by one whose signature does not validate. */
+    UNSIGNED_REPLACEMENT
 }

@@ -23,8 +23,8 @@ import java.util.Optional;
 
 /**
  * Finds what will go wrong when a queue runs at boot: downgrades, lost updates, missing sources, refused renames,
- * leftovers, cycles and entries nobody can parse (see {@link FindingCode}). It simulates the boot once and reads
- * every finding off the outcomes and the volume before and after.
+ * leftovers, cycles, entries nobody can parse and untrustworthy replacements (see {@link FindingCode}, {@link
+ * TrustRules}). It simulates the boot once and reads every finding off the outcomes and the volume before and after.
  *
  * <pre>{@code
  * AnalysisResult result = QueueAnalysis.analyze(queue, volume, BootRules.WINDOWS);
@@ -38,10 +38,13 @@ public final class QueueAnalysis {
     private final BootResult boot;
     private final List<Finding> findings = new ArrayList<>();
 
-    private QueueAnalysis(PendingQueue queue, VolumeState before, BootRules rules) {
+    private final TrustRules trust;
+
+    private QueueAnalysis(PendingQueue queue, VolumeState before, BootRules rules, TrustRules trust) {
         this.queue = queue;
         this.before = before;
         this.boot = new BootSimulator(rules).run(queue, before);
+        this.trust = trust;
     }
 
     /**
@@ -51,7 +54,19 @@ public final class QueueAnalysis {
      * @return the findings and the simulated boot
      */
     public static AnalysisResult analyze(PendingQueue queue, VolumeState before, BootRules rules) {
-        QueueAnalysis analysis = new QueueAnalysis(queue, before, rules);
+        return analyze(queue, before, rules, TrustRules.DEFAULT);
+    }
+
+    /**
+     * @param queue  the queue
+     * @param before the volume now ({@link VolumeState#UNKNOWN} without an image); signer findings need its files'
+     *               {@link dev.patchchain.core.volume.SignerFacts}
+     * @param rules  which boot-time implementation to imitate
+     * @param trust  user-writable and system folders for the trust findings
+     * @return the findings and the simulated boot
+     */
+    public static AnalysisResult analyze(PendingQueue queue, VolumeState before, BootRules rules, TrustRules trust) {
+        QueueAnalysis analysis = new QueueAnalysis(queue, before, rules, trust);
         List<TargetGroup> targets = TargetGroups.of(queue.operations());
         analysis.run(targets);
         List<Finding> sorted = new ArrayList<>(analysis.findings);
@@ -84,6 +99,7 @@ public final class QueueAnalysis {
             checkOperation(outcome, overwrittenBy);
         }
         checkCycles();
+        findings.addAll(TrustChecks.of(boot.outcomes(), trust));
     }
 
     private void checkTarget(TargetGroup group, Map<Integer, Integer> overwrittenBy) {

@@ -14,8 +14,13 @@ import java.util.List;
  * @param resourceRva    RVA of the resource directory, 0 if the image declares none
  * @param resourceSize   declared size of the resource directory
  * @param sections       the section table
+ * @param checksumOffset file offset of the optional header's {@code CheckSum}
+ * @param securityEntry  file offset of the certificate-table data directory entry, -1 if the header has none
+ * @param securityOffset file offset (not an RVA) of the certificate table, 0 if none
+ * @param securitySize   declared size of the certificate table
  */
-record PeHeaders(int machine, boolean pe32Plus, long resourceRva, long resourceSize, List<SectionHeader> sections) {
+record PeHeaders(int machine, boolean pe32Plus, long resourceRva, long resourceSize, List<SectionHeader> sections,
+                 long checksumOffset, long securityEntry, long securityOffset, long securitySize) {
 
     private static final int MZ = 0x5A4D;
     private static final int E_LFANEW = 0x3C; // from file start: offset of the PE signature
@@ -32,6 +37,8 @@ record PeHeaders(int machine, boolean pe32Plus, long resourceRva, long resourceS
     private static final int PE32_PLUS_RVA_COUNT = 108;
     private static final int DATA_DIRECTORY_SIZE = 8;
     private static final int RESOURCE_DIRECTORY_INDEX = 2;
+    private static final int SECURITY_DIRECTORY_INDEX = 4; // its "RVA" is a file offset; PE format spec
+    private static final int OPT_CHECKSUM = 64; // from optional header start, PE32 and PE32+
 
     static PeHeaders read(PeInput in) throws IOException {
         if (in.size() < DOS_HEADER_SIZE) {
@@ -71,6 +78,11 @@ record PeHeaders(int machine, boolean pe32Plus, long resourceRva, long resourceS
             resourceRva = optional.u32AsLong(resourceEntry, "resource directory RVA");
             resourceSize = optional.u32AsLong(resourceEntry + 4, "resource directory size");
         }
+        int securityEntry = countOffset + 4 + SECURITY_DIRECTORY_INDEX * DATA_DIRECTORY_SIZE;
+        boolean hasSecurityEntry = securityEntry + DATA_DIRECTORY_SIZE <= optionalSize
+                && optional.u32AsLong(countOffset, "NumberOfRvaAndSizes") > SECURITY_DIRECTORY_INDEX;
+        long securityOffset = hasSecurityEntry ? optional.u32AsLong(securityEntry, "certificate table offset") : 0;
+        long securitySize = hasSecurityEntry ? optional.u32AsLong(securityEntry + 4, "certificate table size") : 0;
         long fileAlignment = optional.u32AsLong(OPT_FILE_ALIGNMENT, "FileAlignment");
         long tableOffset = optionalOffset + optionalSize;
         LeReader table = in.read(tableOffset, sectionCount * SectionHeader.SIZE, "section table");
@@ -78,7 +90,9 @@ record PeHeaders(int machine, boolean pe32Plus, long resourceRva, long resourceS
         for (int i = 0; i < sectionCount; i++) {
             sections.add(SectionHeader.read(table, i * SectionHeader.SIZE, fileAlignment));
         }
-        return new PeHeaders(machine, plus, resourceRva, resourceSize, List.copyOf(sections));
+        return new PeHeaders(machine, plus, resourceRva, resourceSize, List.copyOf(sections),
+                optionalOffset + OPT_CHECKSUM, hasSecurityEntry ? optionalOffset + securityEntry : -1,
+                securityOffset, securitySize);
     }
 
     /** @return true if the image declares a resource directory */

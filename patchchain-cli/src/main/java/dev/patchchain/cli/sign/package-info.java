@@ -1,0 +1,2 @@
+/** {@code patchchain signature}: Authenticode and catalog signatures of PE files. */
+package dev.patchchain.cli.sign;
