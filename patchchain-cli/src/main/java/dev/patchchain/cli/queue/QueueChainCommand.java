@@ -49,7 +49,7 @@ final class QueueChainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         LoadedQueue loaded = new QueueLoader(context).load(input);
         AnalysisResult before = QueueAnalysis.analyze(loaded.queue(), loaded.volume(), loaded.rules());
-        ChainResult chain = new Chainer(loaded.rules()).chain(loaded.queue(), loaded.volume());
+        ChainResult chain = new Chainer(loaded.rules()).chain(loaded.queue(), loaded.volume(), before.boot());
         AnalysisResult after = QueueAnalysis.analyze(chain.chained(), loaded.volume(), loaded.rules());
 
         List<String> written = new ArrayList<>();

@@ -145,6 +145,9 @@ final class SimulatedVolume implements VolumeState {
      * @return the dropped entries
      */
     private Map<WinPath, Node> removeBelow(WinPath path) {
+        if (!overlayChildren.containsKey(path)) {
+            return Map.of();
+        }
         Map<WinPath, Node> removed = new HashMap<>();
         List<WinPath> pending = new ArrayList<>(List.of(path));
         while (!pending.isEmpty()) {

@@ -50,7 +50,22 @@ public final class Chainer {
      * @return the chained queue and the diff
      */
     public ChainResult chain(PendingQueue queue, VolumeState volume) {
-        BootResult boot = new BootSimulator(rules).run(queue, volume);
+        return chain(queue, volume, new BootSimulator(rules).run(queue, volume));
+    }
+
+    /**
+     * Chains with a simulation already run (by {@link dev.patchchain.core.analysis.QueueAnalysis}, say), so the
+     * queue is not simulated twice.
+     *
+     * @param queue  the queue to chain
+     * @param volume the volume now
+     * @param boot   the simulated boot of {@code queue} from {@code volume} under this chainer's rules
+     * @return the chained queue and the diff
+     */
+    public ChainResult chain(PendingQueue queue, VolumeState volume, BootResult boot) {
+        if (boot.rules() != rules || boot.outcomes().size() != queue.operations().size()) {
+            throw new IllegalArgumentException("the boot given was not simulated from this queue under " + rules);
+        }
         List<PendingOperation> operations = new ArrayList<>(queue.operations());
         List<ChainChange> changes = new ArrayList<>();
         List<TargetGroup> chained = new ArrayList<>();

@@ -42,6 +42,8 @@ public final class WinPath implements Comparable<WinPath> {
     private final PathSyntax syntax;
     /** Computed on first use; paths are immutable, so a racing second computation is harmless. */
     private WinPath parent;
+    /** The display form, computed on first use like {@link #parent}. */
+    private String display;
 
     private WinPath(String root, List<String> names, String raw, PathSyntax syntax) {
         this(root, List.copyOf(names), buildCanonical(root, names), raw, syntax);
@@ -223,7 +225,12 @@ public final class WinPath implements Comparable<WinPath> {
     /** @return the display form, e.g. {@code C:\Windows\System32\foo.dll} */
     @Override
     public String toString() {
-        return buildDisplay(root, names);
+        String cached = display;
+        if (cached == null) {
+            cached = buildDisplay(root, names);
+            display = cached;
+        }
+        return cached;
     }
 
     @Override
