@@ -107,7 +107,7 @@ public final class ScanCommand implements Callable<Integer> {
     }
 
     private boolean deliver(byte[] json, Clock clock) throws IOException {
-        String token = TokenFile.read(context.resolve(tokenFile.toString()));
+        String token = TokenFile.read("--token-file", context.resolve(tokenFile.toString()));
         Path spoolDir = spool != null ? context.resolve(spool.toString())
                 : Path.of(System.getProperty("user.home"), ".patchchain", "spool");
         SnapshotAgent agent = new SnapshotAgent(endpoint(post), token, spoolDir, new RetryPolicy(retries, RetryPolicy.DEFAULT.initial(), RetryPolicy.DEFAULT.max()), clock);
