@@ -117,6 +117,10 @@ class FleetCommandsTest {
         CliRun run = CliRun.run(dir, "serve", "--db", "fleet.db", "--port", "0", "--token-file", "weak");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("at least 32 characters");
+        CliRun read = CliRun.run(dir, "serve", "--db", "fleet.db", "--port", "0", "--token-file", "token",
+                "--read-token-file", "weak");
+        assertThat(read.exit()).isEqualTo(2);
+        assertThat(read.err()).contains("--read-token-file", "at least 32 characters");
     }
 
     @Test
@@ -154,7 +158,7 @@ class FleetCommandsTest {
         assertThat(spooled()).hasSize(1);
         try (FleetStore store = FleetStore.open(StoreLocation.parse("fleet.db", dir), Clock.systemUTC());
              FleetServer server = FleetServer.start(store,
-                     new ServerOptions(ServerOptions.LOOPBACK, port, Optional.of(BearerToken.of(TOKEN)), 30))) {
+                     new ServerOptions(ServerOptions.LOOPBACK, port, Optional.of(BearerToken.of(TOKEN)), Optional.empty(), 30))) {
             CliRun online = scan("ws-1", "--post", server.uri().toString(), "--token-file", "token", "--spool", "spool");
 
             assertThat(online.exit()).as(online.err()).isEqualTo(1);

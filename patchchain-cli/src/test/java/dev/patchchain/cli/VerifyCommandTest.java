@@ -174,7 +174,8 @@ class VerifyCommandTest {
         CliRun run = CliRun.run(dir, "verify", "--help");
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("--catalog=FILE", "--winbindex=FILE", "--installed=FILE", "--image=DIR",
-                "--reg=FILE", "--hive=SYSTEM", "--json", "--csv", "Exit 1 if any file regressed or will regress");
+                "--reg=FILE", "--hive=SYSTEM", "--json", "--csv", "Exit 1 if any file regressed,",
+                "--signatures", "--trust-store=FILE|DIR");
     }
 
     @Test

@@ -16,6 +16,8 @@ import dev.patchchain.fleet.snapshot.MachineIdentity;
 import dev.patchchain.fleet.snapshot.Snapshot;
 import dev.patchchain.fleet.snapshot.SnapshotException;
 import dev.patchchain.fleet.snapshot.SnapshotFormat;
+import dev.patchchain.formats.regf.RegfOptions;
+import dev.patchchain.platform.image.ImageVolume;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -42,16 +44,8 @@ public final class ScanCommand implements Callable<Integer> {
     @Mixin
     private QueueInputOptions input;
 
-    @Option(names = "--machine-id", paramLabel = "ID",
-            description = "The machine's stable id (MachineGuid); with the scan id it makes re-posting harmless "
-                    + "(default: the host name).")
-    private String machineId;
-
-    @Option(names = "--host", paramLabel = "NAME", description = "The host name (default: the machine id).")
-    private String host;
-
-    @Option(names = "--os-build", paramLabel = "BUILD", description = "The OS build and revision, e.g. 19045.6218.")
-    private String osBuild;
+    @Mixin
+    private IdentityOptions identity;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the snapshot here ('-' or no --post: standard output).")
     private String out;
@@ -81,17 +75,16 @@ public final class ScanCommand implements Callable<Integer> {
         if (retries < 1) {
             throw new UsageException("--retries " + retries + ": expected at least 1");
         }
-        if (machineId == null && host == null) {
-            throw new UsageException("give --machine-id ID (MachineGuid) or --host NAME: a snapshot names its machine");
-        }
         if (post != null && tokenFile == null) {
             throw new UsageException("--post needs --token-file");
         }
         LoadedQueue loaded = new QueueLoader(context).load(input);
         AnalysisResult result = QueueAnalysis.analyze(loaded.queue(), loaded.volume(), loaded.rules());
         Clock clock = Clock.systemUTC();
-        MachineIdentity machine = new MachineIdentity(machineId == null ? host : machineId,
-                host == null ? machineId : host, Optional.ofNullable(osBuild));
+        HiveIdentity hives = HiveIdentity.read(input.hive().map(context::resolve).or(() -> imageHive(loaded, "SYSTEM")),
+                imageHive(loaded, "SOFTWARE"), input.lenient() ? RegfOptions.LENIENT : RegfOptions.STRICT);
+        hives.notes().forEach(n -> context.err().println("patchchain scan: note: " + n));
+        MachineIdentity machine = identity.resolve(hives);
         Snapshot snapshot = SnapshotFactory.of(machine, UUID.randomUUID().toString(), clock.instant(),
                 VersionProvider.version(), loaded, result);
         byte[] json = SnapshotFormat.write(snapshot);
@@ -114,7 +107,7 @@ public final class ScanCommand implements Callable<Integer> {
     }
 
     private boolean deliver(byte[] json, Clock clock) throws IOException {
-        String token = TokenFile.read(context.resolve(tokenFile.toString()));
+        String token = TokenFile.read("--token-file", context.resolve(tokenFile.toString()));
         Path spoolDir = spool != null ? context.resolve(spool.toString())
                 : Path.of(System.getProperty("user.home"), ".patchchain", "spool");
         SnapshotAgent agent = new SnapshotAgent(endpoint(post), token, spoolDir, new RetryPolicy(retries, RetryPolicy.DEFAULT.initial(), RetryPolicy.DEFAULT.max()), clock);
@@ -123,6 +116,15 @@ public final class ScanCommand implements Callable<Integer> {
         context.err().printf("patchchain scan: sent %d new, %d already stored, %d rejected, %d waiting in %s%n",
                 d.stored(), d.duplicates(), d.rejected(), d.waiting(), spoolDir);
         return d.complete();
+    }
+
+    /** A hive of the image's Windows installation, {@code <system root>\\System32\\config\\NAME}, if there is one. */
+    private Optional<Path> imageHive(LoadedQueue loaded, String name) {
+        if (!(loaded.volume() instanceof ImageVolume image)) {
+            return Optional.empty();
+        }
+        Path file = image.resolve(input.systemRoot().resolve("System32").resolve("config").resolve(name));
+        return file != null && Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 
     static URI endpoint(String url) {

@@ -41,6 +41,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + "is accepted.")
     private Path tokenFile;
 
+    @Option(names = "--read-token-file", paramLabel = "FILE",
+            description = "The token GET /api/v1/machines and the dashboard require (first line, at least 32 "
+                    + "characters; Authorization: Bearer, or the password of HTTP Basic in a browser). Without it they "
+                    + "are open to whoever reaches the server.")
+    private Path readTokenFile;
+
     @Option(names = "--stale-days", paramLabel = "N", defaultValue = "30",
             description = "The dashboard's \"not scanned for\" threshold (default: ${DEFAULT-VALUE}).")
     private int staleDays;
@@ -51,10 +57,10 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Optional<BearerToken> token = tokenFile == null ? Optional.empty()
-                : Optional.of(BearerToken.of(TokenFile.read(context.resolve(tokenFile.toString()))));
+        Optional<BearerToken> token = token("--token-file", tokenFile);
+        Optional<BearerToken> readToken = token("--read-token-file", readTokenFile);
         FleetStore fleet = FleetStore.open(store.location(context), Clock.systemUTC());
-        FleetServer server = FleetServer.start(fleet, new ServerOptions(bind, port, token, staleDays));
+        FleetServer server = FleetServer.start(fleet, new ServerOptions(bind, port, token, readToken, staleDays));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -62,9 +68,15 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "patchchain-serve-shutdown"));
         context.err().println("patchchain serve: " + server.uri() + " (store " + fleet.location().display() + ")"
-                + (token.isEmpty() ? "; no --token-file: every write is refused" : ""));
+                + (token.isEmpty() ? "; no --token-file: every write is refused" : "")
+                + (readToken.isEmpty() ? "; no --read-token-file: the dashboard and /api/v1/machines are open" : ""));
         context.err().flush();
         stopped.await();
         return ExitCode.CLEAN.code();
+    }
+
+    private Optional<BearerToken> token(String option, Path file) throws IOException {
+        return file == null ? Optional.empty()
+                : Optional.of(BearerToken.of(TokenFile.read(option, context.resolve(file.toString()))));
     }
 }

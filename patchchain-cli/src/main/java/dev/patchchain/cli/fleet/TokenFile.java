@@ -15,16 +15,16 @@ final class TokenFile {
     private TokenFile() {
     }
 
-    static String read(Path file) throws IOException {
+    static String read(String option, Path file) throws IOException {
         if (Files.size(file) > MAX_BYTES) {
-            throw new UsageException("--token-file " + file + ": larger than " + MAX_BYTES + " bytes; expected one line");
+            throw new UsageException(option + " " + file + ": larger than " + MAX_BYTES + " bytes; expected one line");
         }
         String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         String token = text.lines().findFirst().orElse("").strip();
         try {
             BearerToken.of(token);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--token-file " + file + ": " + e.getMessage());
+            throw new UsageException(option + " " + file + ": " + e.getMessage());
         }
         return token;
     }

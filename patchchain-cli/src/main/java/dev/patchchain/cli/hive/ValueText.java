@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Registry value data as people read it: type names as regedit shows them, strings, numbers, or hex. */
-final class ValueText {
+public final class ValueText {
 
     private static final String[] TYPES = {"REG_NONE", "REG_SZ", "REG_EXPAND_SZ", "REG_BINARY", "REG_DWORD",
         "REG_DWORD_BIG_ENDIAN", "REG_LINK", "REG_MULTI_SZ", "REG_RESOURCE_LIST", "REG_FULL_RESOURCE_DESCRIPTOR",
@@ -27,8 +27,11 @@ final class ValueText {
         return HexFormat.of().formatHex(data);
     }
 
-    /** @return the strings of a REG_SZ, REG_EXPAND_SZ or REG_MULTI_SZ value (without the list terminator) */
-    static Optional<List<String>> strings(RegfValue v) {
+    /**
+     * @param v a value
+     * @return the strings of a REG_SZ, REG_EXPAND_SZ or REG_MULTI_SZ value (without the list terminator)
+     */
+    public static Optional<List<String>> strings(RegfValue v) {
         if (v.type() == 1 || v.type() == 2) {
             String text = new String(v.data(), StandardCharsets.UTF_16LE);
             int nul = text.indexOf('\0');
@@ -43,8 +46,11 @@ final class ValueText {
         return Optional.empty();
     }
 
-    /** @return the number of a REG_DWORD, REG_DWORD_BIG_ENDIAN or REG_QWORD value of the right size */
-    static Optional<Long> number(RegfValue v) {
+    /**
+     * @param v a value
+     * @return the number of a REG_DWORD, REG_DWORD_BIG_ENDIAN or REG_QWORD value of the right size
+     */
+    public static Optional<Long> number(RegfValue v) {
         byte[] d = v.data();
         if ((v.type() == 4 || v.type() == 5) && d.length == 4) {
             ByteBuffer b = ByteBuffer.wrap(d).order(v.type() == 4 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);

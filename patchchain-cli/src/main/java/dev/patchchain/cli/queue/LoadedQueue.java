@@ -2,6 +2,7 @@ package dev.patchchain.cli.queue;
 
 import dev.patchchain.core.boot.BootRules;
 import dev.patchchain.core.queue.PendingQueue;
+import dev.patchchain.core.verify.SignaturePolicy;
 import dev.patchchain.core.volume.VolumeState;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +21,12 @@ import java.util.function.Supplier;
  * @param inputWarnings  what is wrong with the inputs (a dirty hive without logs, damaged parts skipped)
  * @param volumeWarnings what the volume refused while it was read (other drives, links leaving the image);
  *                       asked for when the report is rendered, after the analysis has read the volume
+ * @param signatures     whether the volume's files carry signer facts ({@code --signatures}) and how many catalogs
+ *                       of the image they were looked up in
  */
 public record LoadedQueue(PendingQueue queue, String queueSource, VolumeState volume, String volumeSource,
                           BootRules rules, List<String> notes, List<String> inputWarnings,
-                          Supplier<List<String>> volumeWarnings) {
+                          Supplier<List<String>> volumeWarnings, SignaturePolicy signatures) {
 
     /** Copies the list and checks the components. */
     public LoadedQueue {
@@ -33,6 +36,7 @@ public record LoadedQueue(PendingQueue queue, String queueSource, VolumeState vo
         Objects.requireNonNull(volumeSource, "volumeSource");
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(volumeWarnings, "volumeWarnings");
+        Objects.requireNonNull(signatures, "signatures");
         notes = List.copyOf(notes);
         inputWarnings = List.copyOf(inputWarnings);
     }

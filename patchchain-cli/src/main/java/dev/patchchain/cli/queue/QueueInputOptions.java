@@ -1,5 +1,6 @@
 package dev.patchchain.cli.queue;
 
+import dev.patchchain.core.path.WinPath;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -54,5 +55,20 @@ public final class QueueInputOptions {
 
     Optional<String> image() {
         return Optional.ofNullable(image);
+    }
+
+    /** @return the {@code --hive} file as given, if that is the queue source */
+    public Optional<String> hive() {
+        return Optional.ofNullable(source).map(s -> s.hive);
+    }
+
+    /** @return {@code --system-root}, already checked by {@link QueueLoader} */
+    public WinPath systemRoot() {
+        return WinPath.parse(systemRoot, null);
+    }
+
+    /** @return true with {@code --lenient} */
+    public boolean lenient() {
+        return lenient;
     }
 }

@@ -6,6 +6,7 @@ import dev.patchchain.core.path.PathContext;
 import dev.patchchain.core.path.WinPath;
 import dev.patchchain.core.path.WinPathException;
 import dev.patchchain.core.queue.PendingQueue;
+import dev.patchchain.core.verify.SignaturePolicy;
 import dev.patchchain.core.volume.InMemoryVolume;
 import dev.patchchain.core.volume.VolumeState;
 import dev.patchchain.formats.authenticode.CatalogIndex;
@@ -91,9 +92,19 @@ public final class QueueLoader {
         List<String> notes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Optional<ImageVolume> image = Optional.empty();
+        SignaturePolicy policy = SignaturePolicy.IGNORED;
         if (imageDir.isPresent()) {
             Path root = context.resolve(imageDir.get());
-            image = Optional.of(ImageVolume.open(root, drive(drive), inspector(signatures, root, drive)));
+            PeFileInspector inspector = new PeFileInspector();
+            if (signatures.enabled()) {
+                CatalogIndex catalogs = CatRoot.index(ImageVolume.open(root, drive(drive), inspector));
+                catalogs.problems().forEach((file, problem) -> warnings.add("catalog " + file + " skipped: " + problem));
+                inspector = PeFileInspector.withSignatures(trustStore(signatures), catalogs);
+                policy = SignaturePolicy.required(catalogs.catalogs().size());
+            } else if (signatures.trustStore() != null) {
+                throw new UsageException("--trust-store is used only with --signatures");
+            }
+            image = Optional.of(ImageVolume.open(root, drive(drive), inspector));
         }
         PendingQueue queue;
         String queueSource;
@@ -147,7 +158,7 @@ public final class QueueLoader {
                 notes.add("the volume described in " + queueSource + " is ignored: --image " + volume.root() + " is used");
             }
             return new LoadedQueue(queue, queueSource, volume, volume.root() + " (drive " + volume.drive() + ":)",
-                    rules.rules(), notes, warnings, volume::warnings);
+                    rules.rules(), notes, warnings, volume::warnings, policy);
         }
         if (signatures.enabled() || signatures.trustStore() != null) {
             throw new UsageException("--signatures and --trust-store need --image: signatures are read from files");
@@ -155,9 +166,10 @@ public final class QueueLoader {
         Supplier<List<String>> none = List::of;
         if (describedVolume.isPresent()) {
             return new LoadedQueue(queue, queueSource, describedVolume.get(), "the volume described in " + queueSource,
-                    rules.rules(), notes, warnings, none);
+                    rules.rules(), notes, warnings, none, policy);
         }
-        return new LoadedQueue(queue, queueSource, VolumeState.UNKNOWN, "none", rules.rules(), notes, warnings, none);
+        return new LoadedQueue(queue, queueSource, VolumeState.UNKNOWN, "none", rules.rules(), notes, warnings, none,
+                policy);
     }
 
     /**
@@ -178,25 +190,17 @@ public final class QueueLoader {
         return Optional.of(file);
     }
 
-    /** Versions only, or versions and signers (inline, else the image's system catalogs) with --signatures. */
-    private PeFileInspector inspector(Signatures signatures, Path root, char drive) throws IOException {
-        if (!signatures.enabled()) {
-            if (signatures.trustStore() != null) {
-                throw new UsageException("--trust-store is used only with --signatures");
-            }
-            return new PeFileInspector();
+    /** Where signature chains must lead: --trust-store, else nowhere (chains are not validated). */
+    private TrustStore trustStore(Signatures signatures) {
+        if (signatures.trustStore() == null) {
+            return TrustStore.none();
         }
-        TrustStore trust = TrustStore.none();
-        if (signatures.trustStore() != null) {
-            Path store = context.resolve(signatures.trustStore());
-            try {
-                trust = TrustStore.load(store);
-            } catch (IOException e) {
-                throw new UsageException("--trust-store " + store + ": " + e.getMessage());
-            }
+        Path store = context.resolve(signatures.trustStore());
+        try {
+            return TrustStore.load(store);
+        } catch (IOException e) {
+            throw new UsageException("--trust-store " + store + ": " + e.getMessage());
         }
-        CatalogIndex catalogs = CatRoot.index(ImageVolume.open(root, drive(drive), new PeFileInspector()));
-        return PeFileInspector.withSignatures(trust, catalogs);
     }
 
     private static PathContext pathContext(String systemRoot) {

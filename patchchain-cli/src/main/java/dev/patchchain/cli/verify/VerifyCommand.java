@@ -29,7 +29,9 @@ import picocli.CommandLine.Option;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Check that the files installed updates put on disk are there, now and after the pending "
                 + "queue runs at the next boot (a Qfecheck that knows about the queue). "
-                + "Exit 1 if any file regressed or will regress at the next reboot.")
+                + "With --signatures, a file current by version must also be validly signed (inline or by a catalog of "
+                + "the image's CatRoot). Exit 1 if any file regressed, will regress at the next reboot, or (with "
+                + "--signatures) is not validly signed.")
 public final class VerifyCommand implements Callable<Integer> {
 
     /** Machine types a Winbindex record is filtered by. */
@@ -92,6 +94,17 @@ public final class VerifyCommand implements Callable<Integer> {
                     + "Windows\\System32\\config\\SYSTEM when the image has one.")
     private String image;
 
+    @Option(names = "--signatures",
+            description = "With --image: a file current by version must also be validly signed, inline or through a "
+                    + "catalog in the image's CatRoot (UNSIGNED, NOT_IN_CATALOG, SIGNATURE_INVALID otherwise). Hashes "
+                    + "every expected file. See docs/trust.md.")
+    private boolean signatures;
+
+    @Option(names = "--trust-store", paramLabel = "FILE|DIR",
+            description = "With --signatures: PEM or DER certificates (a file, or a directory of them) signature "
+                    + "chains must lead to. Default: none, signatures are checked but chains are not validated.")
+    private String trustStore;
+
     @Option(names = "--drive", paramLabel = "LETTER", defaultValue = "C",
             description = "The drive letter --image stands for (default: ${DEFAULT-VALUE}).")
     private char drive;
@@ -122,10 +135,10 @@ public final class VerifyCommand implements Callable<Integer> {
         HotfixInventory inventory = inputs.inventory(installed);
         LoadedQueue loaded = new QueueLoader(context).load(Optional.ofNullable(queue), Optional.ofNullable(image),
                 drive, systemRoot, rules, lenient, QueueLoader.WithoutSource.EMPTY_QUEUE,
-                QueueLoader.Signatures.NONE);
+                new QueueLoader.Signatures(signatures, trustStore));
         BootResult boot = new BootSimulator(loaded.rules()).run(loaded.queue(), loaded.volume());
         ContentDigest digest = loaded.volume() instanceof ImageVolume volume ? new ImageDigest(volume) : ContentDigest.NONE;
-        VerifyReport report = Verifier.verify(inventory, catalog, loaded.volume(), boot, digest);
+        VerifyReport report = Verifier.verify(inventory, catalog, loaded.volume(), boot, digest, loaded.signatures());
         List<String> sources = new ArrayList<>(inputs.described());
         sources.add("volume: " + loaded.volumeSource());
         sources.add("pending queue: " + loaded.queueSource() + " (" + loaded.queue().operations().size() + " entries)");
@@ -138,6 +151,7 @@ public final class VerifyCommand implements Callable<Integer> {
         } else {
             context.out().print(VerifyText.render(report, sources, warnings));
         }
-        return (report.hasRegression() ? ExitCode.FINDINGS : ExitCode.CLEAN).code();
+        boolean failed = report.hasRegression() || report.hasSignatureFailure();
+        return (failed ? ExitCode.FINDINGS : ExitCode.CLEAN).code();
     }
 }

@@ -7,6 +7,8 @@ import dev.patchchain.core.verify.FileCheck;
 import dev.patchchain.core.verify.UpdateCheck;
 import dev.patchchain.core.verify.Verifier;
 import dev.patchchain.core.verify.VerifyReport;
+import dev.patchchain.core.volume.PathState;
+import dev.patchchain.core.volume.SignerFacts;
 import java.util.List;
 
 /** {@code verify --json}: the report with every file's evidence. */
@@ -21,6 +23,7 @@ final class VerifyJson {
         root.put("host", report.host().orElse(null));
         root.set("inputs", Json.strings(sources));
         root.put("regression", report.hasRegression());
+        root.put("signatureFailure", report.hasSignatureFailure());
         ArrayNode updates = root.putArray("updates");
         for (UpdateCheck u : report.updates()) {
             ObjectNode node = updates.addObject();
@@ -48,6 +51,14 @@ final class VerifyJson {
         node.put("status", f.status().name());
         node.put("now", Verifier.describe(f.now()));
         node.put("afterReboot", Verifier.describe(f.after()));
+        if (f.after() instanceof PathState.File file && file.facts().signer().isPresent()) {
+            SignerFacts signer = file.facts().signer().get();
+            ObjectNode signature = node.putObject("signature");
+            signature.put("signed", signer.signed());
+            signature.put("valid", signer.valid());
+            signature.put("signer", signer.subject());
+            signature.put("detail", signer.detail());
+        }
         f.cause().ifPresent(c -> {
             ObjectNode entry = node.putObject("queueEntry");
             entry.put("index", c.index());

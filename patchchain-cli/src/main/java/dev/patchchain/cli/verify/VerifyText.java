@@ -35,13 +35,19 @@ final class VerifyText {
         out.append('\n').append("Summary: ").append(counts.entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '))
                 .collect(Collectors.joining(", "))).append('\n');
-        out.append(report.hasRegression()
-                ? "Result: files regressed or will regress at the next reboot.\n"
-                : "Result: no regression.\n");
+        out.append(result(report));
         if (!warnings.isEmpty()) {
             out.append("Warnings:\n");
             warnings.forEach(w -> out.append("  ").append(w).append('\n'));
         }
         return out.toString();
+    }
+
+    private static String result(VerifyReport report) {
+        if (report.hasRegression()) {
+            return "Result: files regressed or will regress at the next reboot.\n";
+        }
+        return report.hasSignatureFailure() ? "Result: files current by version are not validly signed.\n"
+                : "Result: no regression.\n";
     }
 }

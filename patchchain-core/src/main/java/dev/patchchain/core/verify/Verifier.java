@@ -25,6 +25,10 @@ import java.util.Optional;
  * VerifyReport report = Verifier.verify(inventory, catalog, volume, boot);
  * report.hasRegression();
  * }</pre>
+ *
+ * <p>With a {@link SignaturePolicy} that requires signatures, a file current by version whose signature does not
+ * validate is {@link VerifyStatus#UNSIGNED}, {@link VerifyStatus#NOT_IN_CATALOG} or
+ * {@link VerifyStatus#SIGNATURE_INVALID} ({@code SignatureCheck}).
  */
 public final class Verifier {
 
@@ -55,19 +59,35 @@ public final class Verifier {
      */
     public static VerifyReport verify(HotfixInventory inventory, UpdateCatalog catalog, VolumeState now, BootResult boot,
                                       ContentDigest digest) {
+        return verify(inventory, catalog, now, boot, digest, SignaturePolicy.IGNORED);
+    }
+
+    /**
+     * @param inventory  the installed updates; with an empty inventory every catalogued update is checked
+     * @param catalog    the expected files
+     * @param now        the volume now; with signatures required, its files carry
+     *                   {@link dev.patchchain.core.volume.SignerFacts}
+     * @param boot       the simulated next boot of {@code now}
+     * @param digest     hashes of files on {@code now}, for catalog entries with a SHA-256 and no version
+     * @param signatures whether current files must also be validly signed
+     * @return one check per installed update
+     */
+    public static VerifyReport verify(HotfixInventory inventory, UpdateCatalog catalog, VolumeState now, BootResult boot,
+                                      ContentDigest digest, SignaturePolicy signatures) {
         List<InstalledUpdate> installed = inventory.updates().isEmpty()
                 ? catalog.updates().stream().map(u -> InstalledUpdate.of(u.id(), "catalog")).toList()
                 : inventory.updates();
         List<UpdateId> ids = installed.stream().map(InstalledUpdate::id).toList();
         List<UpdateCheck> checks = new ArrayList<>();
         for (InstalledUpdate update : installed) {
-            checks.add(checkUpdate(update, ids, catalog, now, boot, digest));
+            checks.add(checkUpdate(update, ids, catalog, now, boot, digest, signatures));
         }
         return new VerifyReport(inventory.host(), checks);
     }
 
     private static UpdateCheck checkUpdate(InstalledUpdate update, List<UpdateId> installed, UpdateCatalog catalog,
-                                           VolumeState now, BootResult boot, ContentDigest digest) {
+                                           VolumeState now, BootResult boot, ContentDigest digest,
+                                           SignaturePolicy signatures) {
         Optional<CatalogUpdate> entry = catalog.find(update.id());
         if (entry.isEmpty()) {
             return new UpdateCheck(update, VerifyStatus.UNVERIFIABLE, Optional.empty(), List.of(),
@@ -76,9 +96,9 @@ public final class Verifier {
         Optional<UpdateId> supersededBy = catalog.supersededBy(update.id()).stream().filter(installed::contains).findFirst();
         List<FileCheck> files = new ArrayList<>();
         for (ExpectedFile file : entry.get().files()) {
-            FileCheck check = file.version().isPresent()
+            FileCheck check = SignatureCheck.apply(file.version().isPresent()
                     ? checkFile(update.id(), file, now, boot)
-                    : HashCheck.check(update.id(), file, now, boot, digest);
+                    : HashCheck.check(update.id(), file, now, boot, digest), signatures);
             if (supersededBy.isPresent() && check.status() != VerifyStatus.CURRENT
                     && catalog.installs(supersededBy.get(), file.path())) {
                 check = new FileCheck(check.update(), file, VerifyStatus.SUPERSEDED, check.now(), check.after(),
@@ -104,6 +124,9 @@ public final class Verifier {
             case CURRENT_AFTER_REBOOT -> "current after the next reboot (the pending queue installs it)";
             case SUPERSEDED -> "superseded";
             case UNVERIFIABLE -> "cannot be verified";
+            case UNSIGNED -> "current by version, but unsigned";
+            case NOT_IN_CATALOG -> "current by version, but not in any catalog of the image";
+            case SIGNATURE_INVALID -> "current by version, but the signature does not validate";
             case MISSING -> "files missing";
             case REGRESSES_AFTER_REBOOT -> "current now, but the pending queue regresses it at the next reboot";
             case REGRESSED -> "file version mismatch: regressed";
@@ -159,7 +182,7 @@ public final class Verifier {
             case REGRESSES_AFTER_REBOOT -> "regresses after reboot: " + path + " " + found + queued;
             case MISSING -> "file missing: " + path + " " + found;
             case UNVERIFIABLE -> "cannot verify " + path + ": now " + describe(now) + ", after reboot " + describe(after);
-            case SUPERSEDED -> "superseded: " + path;
+            default -> throw new IllegalStateException(status + " is not a verdict on a version");
         };
     }
 

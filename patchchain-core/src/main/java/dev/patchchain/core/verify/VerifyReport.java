@@ -23,6 +23,11 @@ public record VerifyReport(Optional<String> host, List<UpdateCheck> updates) {
         return updates.stream().flatMap(u -> u.files().stream()).anyMatch(f -> f.status().isRegression());
     }
 
+    /** @return true if any file is current by version but not validly signed (only with signatures required) */
+    public boolean hasSignatureFailure() {
+        return updates.stream().flatMap(u -> u.files().stream()).anyMatch(f -> f.status().isSignatureFailure());
+    }
+
     /** @return how many updates have each status, every status present (zero counts included) */
     public Map<VerifyStatus, Integer> countByStatus() {
         Map<VerifyStatus, Integer> counts = new EnumMap<>(VerifyStatus.class);

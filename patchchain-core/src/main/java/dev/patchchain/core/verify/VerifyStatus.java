@@ -13,6 +13,15 @@ public enum VerifyStatus {
     SUPERSEDED,
     /** Nothing can be said: no image, no version in the catalog or on disk, or the update is not catalogued. */
     UNVERIFIABLE,
+    /**
+     * Current by version, but carries no signature and the image has no catalogs to list it (only with signatures
+     * required, {@link SignaturePolicy}).
+     */
+    UNSIGNED,
+    /** Current by version, but carries no inline signature and no catalog of the image lists its hash. */
+    NOT_IN_CATALOG,
+    /** Current by version, but its signature (inline, or the catalog's that lists it) does not validate. */
+    SIGNATURE_INVALID,
     /** The file is absent now and after the next boot. */
     MISSING,
     /** Current now, but the pending queue replaces it with an older version or deletes it at the next boot. */
@@ -20,8 +29,13 @@ public enum VerifyStatus {
     /** An older version is on disk now and still is after the next boot. */
     REGRESSED;
 
-    /** @return true for the two statuses that make {@code patchchain verify} exit 1 */
+    /** @return true for the two statuses of a file that regressed or will regress (exit 1) */
     public boolean isRegression() {
         return this == REGRESSED || this == REGRESSES_AFTER_REBOOT;
+    }
+
+    /** @return true for the three statuses of a file whose signature does not validate (also exit 1) */
+    public boolean isSignatureFailure() {
+        return this == UNSIGNED || this == NOT_IN_CATALOG || this == SIGNATURE_INVALID;
     }
 }

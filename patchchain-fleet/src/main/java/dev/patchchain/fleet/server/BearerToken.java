@@ -47,7 +47,15 @@ public final class BearerToken {
         if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             return false;
         }
-        return MessageDigest.isEqual(digest, sha256(authorization.substring(SCHEME.length()).strip()));
+        return matches(authorization.substring(SCHEME.length()).strip());
+    }
+
+    /**
+     * @param secret a presented secret (e.g. the password of HTTP Basic authentication)
+     * @return true if it is this token, compared in constant time
+     */
+    public boolean matches(String secret) {
+        return MessageDigest.isEqual(digest, sha256(secret));
     }
 
     private static byte[] sha256(String text) {

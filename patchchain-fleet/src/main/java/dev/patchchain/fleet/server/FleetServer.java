@@ -17,14 +17,20 @@ import java.time.Clock;
  * <table>
  * <caption>Routes</caption>
  * <tr><td>{@code POST /api/v1/snapshots}</td><td>store a snapshot: 201 new, 200 duplicate, 400, 401, 413, 415</td></tr>
- * <tr><td>{@code GET /api/v1/machines?limit=&offset=}</td><td>machines with their latest snapshot (JSON)</td></tr>
- * <tr><td>{@code GET /}</td><td>the dashboard: the report as HTML, rendered at most every 10 seconds</td></tr>
+ * <tr><td>{@code GET /api/v1/machines?limit=&offset=}</td><td>machines with their latest snapshot (JSON); read
+ * token (401)</td></tr>
+ * <tr><td>{@code GET /}</td><td>the dashboard: the report as HTML, rendered at most every 10 seconds; read token
+ * (401)</td></tr>
  * <tr><td>{@code GET /healthz}</td><td>200 when the store answers, else 503</td></tr>
  * <tr><td>{@code GET /metrics}</td><td>Prometheus text format</td></tr>
  * </table>
  *
+ * <p>With a read token ({@link ServerOptions#readToken()}, see {@link ReadAccess}) the two read routes need it;
+ * {@code /healthz} and {@code /metrics} stay open for load balancers and scrapers.
+ *
  * <pre>{@code
- * try (FleetServer server = FleetServer.start(store, new ServerOptions("127.0.0.1", 0, Optional.of(token), 30))) {
+ * try (FleetServer server = FleetServer.start(store, new ServerOptions("127.0.0.1", 0, Optional.of(token),
+ *         Optional.of(readToken), 30))) {
  *     URI uri = server.uri();   // http://127.0.0.1:41234/
  * }
  * }</pre>
@@ -59,6 +65,11 @@ public final class FleetServer implements AutoCloseable {
         });
         GroupCommit writes = new GroupCommit(store);
         app.post("/api/v1/snapshots", new SnapshotUpload(writes, options.token(), metrics));
+        options.readToken().ifPresent(token -> {
+            ReadAccess access = new ReadAccess(token);
+            app.before("/api/v1/machines", access);
+            app.before("/", access);
+        });
         app.get("/api/v1/machines", ctx -> ctx.contentType(SnapshotFormat.MEDIA_TYPE).result(ReportJson.machines(
                 store.machines(page(ctx, "limit", 100, MAX_PAGE), page(ctx, "offset", 0, Integer.MAX_VALUE))).toString()));
         CachedPage dashboard = new CachedPage(store, options.staleDays(), Clock.systemUTC());

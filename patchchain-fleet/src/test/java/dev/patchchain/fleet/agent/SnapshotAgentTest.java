@@ -45,7 +45,7 @@ class SnapshotAgentTest {
         assertThat(offline.problems()).singleElement().asString().contains("unreachable");
         try (FleetStore store = FleetStore.open(TestDatabases.sqlite(dir), Clock.systemUTC());
              FleetServer server = FleetServer.start(store,
-                     new ServerOptions(ServerOptions.LOOPBACK, port, Optional.of(BearerToken.of(TOKEN)), 30))) {
+                     new ServerOptions(ServerOptions.LOOPBACK, port, Optional.of(BearerToken.of(TOKEN)), Optional.empty(), 30))) {
             assertThat(server.port()).isEqualTo(port);
             Delivery online = agent.deliver(SnapshotFormat.write(TestSnapshots.clean("ws-1", "b", NOW.plusSeconds(5))));
 

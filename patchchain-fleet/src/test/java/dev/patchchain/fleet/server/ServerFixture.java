@@ -22,7 +22,7 @@ final class ServerFixture implements AutoCloseable {
     ServerFixture(StoreLocation location, Clock clock, boolean withToken) throws Exception {
         store = FleetStore.open(location, clock);
         server = FleetServer.start(store, new ServerOptions(ServerOptions.LOOPBACK, 0,
-                withToken ? Optional.of(BearerToken.of(TOKEN)) : Optional.empty(), 30));
+                withToken ? Optional.of(BearerToken.of(TOKEN)) : Optional.empty(), Optional.empty(), 30));
     }
 
     URI uri(String path) {
