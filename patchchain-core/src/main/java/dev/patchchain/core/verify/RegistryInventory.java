@@ -33,7 +33,10 @@ public final class RegistryInventory {
         List<String> warnings = new ArrayList<>();
         LegacyHotfixRecords.read(software, context, installed, catalog, warnings);
         CbsPackages.read(software, installed, warnings);
-        return new RegistryUpdates(HotfixInventory.of(Optional.empty(), installed, warnings),
-                new UpdateCatalog(catalog));
+        UpdateCatalog merged = new UpdateCatalog(List.of());
+        for (CatalogUpdate update : catalog) {
+            merged = merged.merge(new UpdateCatalog(List.of(update)));   // one KB under two products: files united
+        }
+        return new RegistryUpdates(HotfixInventory.of(Optional.empty(), installed, warnings), merged);
     }
 }
