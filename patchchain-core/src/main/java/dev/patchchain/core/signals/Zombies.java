@@ -44,8 +44,8 @@ final class Zombies {
         if (shutdown.isEmpty()) {
             notes.add("no " + WINDOWS_KEY + "\\" + SHUTDOWN_TIME + ": the queue's age is not checked");
         } else if (written.isPresent() && written.get().isBefore(shutdown.get())) {
-            String evidence = "Session Manager last written " + written.get() + ", before the shutdown at "
-                    + shutdown.get();
+            String evidence = "Session Manager last written " + written.get() + ", before the last recorded shutdown"
+                    + " at " + shutdown.get() + ": if the machine has booted since, that boot did not process it";
             for (QueueEntry e : entries) {
                 out.add(new Zombie(e.index(), e.operation(), Zombie.Reason.PREDATES_SHUTDOWN, evidence));
             }
