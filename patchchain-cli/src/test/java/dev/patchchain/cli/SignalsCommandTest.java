@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.patchchain.core.queue.MultiSz;
+import dev.patchchain.core.signals.Hive;
 import dev.patchchain.core.signals.SignalCode;
 import dev.patchchain.testing.regf.RegfBuilder;
 import java.nio.charset.StandardCharsets;
@@ -172,6 +173,17 @@ class SignalsCommandTest {
         later.system().value(SM, "PendingFileRenameOperations", REG_MULTI_SZ, multiSz("\\??\\C:\\a.tmp", ""));
         later.system().value(CS + "Control\\Windows", "ShutdownTime", REG_BINARY, qword(RegfBuilder.TIMESTAMP - 10_000_000L));
         assertThat(run(later, "--json").json().get("zombies")).isEmpty();
+    }
+
+    @Test
+    void theDocListsEveryIndicatorWithItsHiveAndKey() throws Exception {
+        String root = System.getenv().getOrDefault("PATCHCHAIN_REPO_ROOT", "..");
+        List<String> rows = Files.readAllLines(Path.of(root, "docs", "signals.md"));
+        for (SignalCode code : SignalCode.values()) {
+            String prefix = code.hive() == Hive.SYSTEM ? "CurrentControlSet\\" : "";
+            assertThat(rows).as(code.id()).anySatisfy(row -> assertThat(row)
+                    .startsWith("| `" + code.id() + "` | " + code.hive() + " | `" + prefix + code.key()));
+        }
     }
 
     @Test

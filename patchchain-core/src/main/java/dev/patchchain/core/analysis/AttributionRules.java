@@ -17,9 +17,6 @@ import java.util.Optional;
  */
 public final class AttributionRules {
 
-    /** No rules: every path is {@link Attribution#UNKNOWN}. */
-    public static final AttributionRules NONE = new AttributionRules(List.of());
-
     private final List<AttributionRule> rules;
 
     private AttributionRules(List<AttributionRule> rules) {
@@ -32,11 +29,6 @@ public final class AttributionRules {
      */
     public static AttributionRules of(List<AttributionRule> rules) {
         return new AttributionRules(rules);
-    }
-
-    /** @return the rules, in priority order */
-    public List<AttributionRule> rules() {
-        return rules;
     }
 
     /**

@@ -30,8 +30,6 @@ public record RegistryValue(int type, byte[] data) {
     public static final int REG_DWORD = 4;
     /** {@code REG_MULTI_SZ}. */
     public static final int REG_MULTI_SZ = 7;
-    /** {@code REG_QWORD} (little-endian). */
-    public static final int REG_QWORD = 11;
 
     private static final int DWORD_BYTES = 4;
     private static final int QWORD_BYTES = 8;

@@ -17,29 +17,6 @@ import java.util.Optional;
  */
 public interface RegistryView {
 
-    /** A hive without keys. */
-    RegistryView EMPTY = new RegistryView() {
-        @Override
-        public boolean keyExists(String path) {
-            return false;
-        }
-
-        @Override
-        public List<String> subkeys(String path) {
-            return List.of();
-        }
-
-        @Override
-        public Optional<RegistryValue> value(String path, String name) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Instant> lastWritten(String path) {
-            return Optional.empty();
-        }
-    };
-
     /**
      * @param path a key path below the root
      * @return true if the key exists

@@ -9,7 +9,7 @@ import java.util.Locale;
  *
  * <pre>{@code
  * SignalCode.CBS_REBOOT_PENDING.id();     // "cbs-reboot-pending"
- * SignalCode.CBS_REBOOT_PENDING.where();  // "SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\RebootPending"
+ * SignalCode.CBS_REBOOT_PENDING.key();    // "Microsoft\Windows\CurrentVersion\Component Based Servicing\RebootPending"
  * }</pre>
  */
 public enum SignalCode {
@@ -91,11 +91,6 @@ public enum SignalCode {
     /** @return why it means a reboot is pending, as the sentence after "because" */
     public String reason() {
         return reason;
-    }
-
-    /** @return hive and key for documentation: {@code SYSTEM\CurrentControlSet\...} or {@code SOFTWARE\...} */
-    public String where() {
-        return hive == Hive.SYSTEM ? "SYSTEM\\CurrentControlSet\\" + key : "SOFTWARE\\" + key;
     }
 
     /** Key paths shared by several codes. */
