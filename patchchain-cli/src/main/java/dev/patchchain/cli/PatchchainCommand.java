@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "patchchain", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Makes Windows patching without a reboot in between safe: decodes the pending file rename "
                 + "queue, simulates the next boot, finds downgrades and chains the queue so the newest version wins.",
-        subcommands = {QueueCommand.class, VerifyCommand.class, SignalsCommand.class, HiveCommand.class, PlanCommand.class,
-                FileVersionCommand.class, SignatureCommand.class, DemoCommand.class, ScanCommand.class,
+        subcommands = {QueueCommand.class, VerifyCommand.class, SignalsCommand.class, HiveCommand.class,
+                PlanCommand.class, FileVersionCommand.class, SignatureCommand.class, DemoCommand.class, ScanCommand.class,
                 IngestCommand.class, ReportCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
