@@ -9,6 +9,7 @@ import dev.patchchain.cli.fleet.ServeCommand;
 import dev.patchchain.cli.pe.FileVersionCommand;
 import dev.patchchain.cli.plan.PlanCommand;
 import dev.patchchain.cli.queue.QueueCommand;
+import dev.patchchain.cli.signals.SignalsCommand;
 import dev.patchchain.cli.verify.VerifyCommand;
 import dev.patchchain.cli.sign.SignatureCommand;
 import java.util.concurrent.Callable;
@@ -21,8 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "patchchain", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Makes Windows patching without a reboot in between safe: decodes the pending file rename "
                 + "queue, simulates the next boot, finds downgrades and chains the queue so the newest version wins.",
-        subcommands = {QueueCommand.class, VerifyCommand.class, HiveCommand.class, PlanCommand.class,
-                FileVersionCommand.class, SignatureCommand.class, DemoCommand.class, ScanCommand.class,
+        subcommands = {QueueCommand.class, VerifyCommand.class, SignalsCommand.class, HiveCommand.class,
+                PlanCommand.class, FileVersionCommand.class, SignatureCommand.class, DemoCommand.class, ScanCommand.class,
                 IngestCommand.class, ReportCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

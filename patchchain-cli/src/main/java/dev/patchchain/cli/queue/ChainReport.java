@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patchchain.cli.render.Json;
 import dev.patchchain.core.analysis.AnalysisResult;
-import dev.patchchain.core.analysis.Attribution;
+import dev.patchchain.core.analysis.AttributionRules;
 import dev.patchchain.core.chain.ChainChange;
 import dev.patchchain.core.chain.ChainResult;
 import dev.patchchain.core.queue.QueueValueName;
+import dev.patchchain.formats.attribution.AttributionRulesReader;
 
 /** Renders what {@code queue chain} prints: the diff, the skipped targets, and the verdict on the chained queue. */
 final class ChainReport {
@@ -49,11 +50,12 @@ final class ChainReport {
         root.put("command", "queue chain");
         root.set("input", QueueReport.inputJson(input));
         ArrayNode changes = root.putArray("changes");
+        AttributionRules rules = AttributionRulesReader.defaults();
         for (ChainChange c : chain.changes()) {
             ObjectNode n = changes.addObject();
             n.put("index", c.index());
-            n.set("before", OperationView.json(c.index(), c.before(), Attribution.of(c.before().sourcePath()), input.volume(), null));
-            n.set("after", OperationView.json(c.index(), c.after(), Attribution.of(c.after().sourcePath()), input.volume(), null));
+            n.set("before", OperationView.json(c.index(), c.before(), rules.attribute(c.before().sourcePath()), input.volume(), null));
+            n.set("after", OperationView.json(c.index(), c.after(), rules.attribute(c.after().sourcePath()), input.volume(), null));
             n.put("reason", c.reason());
         }
         ArrayNode skipped = root.putArray("skipped_targets");

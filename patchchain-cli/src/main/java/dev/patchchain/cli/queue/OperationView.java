@@ -10,13 +10,13 @@ import dev.patchchain.core.volume.PathState;
 import dev.patchchain.core.volume.VolumeState;
 
 /** How one queue entry is shown: a short text form and a JSON object. */
-final class OperationView {
+public final class OperationView {
 
     private OperationView() {
     }
 
     /** @return e.g. {@code rename! C:\stage\a.tmp -> C:\x.dll}, {@code delete C:\a.tmp}, {@code ?? "x" | "y"} */
-    static String describe(PendingOperation op) {
+    public static String describe(PendingOperation op) {
         if (op instanceof PendingOperation.Rename r) {
             return (r.replaceExisting() ? "rename! " : "rename  ") + marker(r.sourceMarker()) + r.source() + " -> " + r.target();
         }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patchchain.cli.render.Json;
 import dev.patchchain.cli.render.Table;
 import dev.patchchain.core.analysis.AnalysisResult;
-import dev.patchchain.core.analysis.Attribution;
+import dev.patchchain.core.analysis.AttributionRules;
 import dev.patchchain.core.analysis.Finding;
 import dev.patchchain.core.analysis.Severity;
 import dev.patchchain.core.boot.OperationOutcome;
@@ -13,6 +13,7 @@ import dev.patchchain.core.queue.PendingOperation;
 import dev.patchchain.core.queue.PendingQueue;
 import dev.patchchain.core.queue.QueueNote;
 import dev.patchchain.core.queue.QueueValueName;
+import dev.patchchain.formats.attribution.AttributionRulesReader;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +45,12 @@ final class QueueReport {
     static String showText(LoadedQueue input) {
         Table table = new Table("#", "value[string]", "entry", "source now", "queued by");
         List<PendingOperation> ops = input.queue().operations();
+        AttributionRules rules = AttributionRulesReader.defaults();
         for (int i = 0; i < ops.size(); i++) {
             PendingOperation op = ops.get(i);
             table.row(Integer.toString(i), op.origin().toString().replace("PendingFileRenameOperations", "PFRO"),
                     OperationView.describe(op), OperationView.sourceVersion(op, input.volume()),
-                    Attribution.of(op.sourcePath()).label());
+                    rules.attribute(op.sourcePath()).label());
         }
         StringBuilder sb = new StringBuilder(header(input)).append('\n');
         sb.append(table.isEmpty() ? "  (the queue is empty)\n" : table.render());
@@ -97,8 +99,9 @@ final class QueueReport {
         root.put("command", command);
         ArrayNode ops = Json.array();
         List<PendingOperation> operations = input.queue().operations();
+        AttributionRules rules = AttributionRulesReader.defaults();
         for (int i = 0; i < operations.size(); i++) {
-            ops.add(OperationView.json(i, operations.get(i), Attribution.of(operations.get(i).sourcePath()), input.volume(),
+            ops.add(OperationView.json(i, operations.get(i), rules.attribute(operations.get(i).sourcePath()), input.volume(),
                     result == null ? null : result.boot().outcomes().get(i)));
         }
         root.set("input", inputJson(input));

@@ -10,7 +10,10 @@ import dev.patchchain.cli.render.Json;
 import dev.patchchain.core.boot.BootResult;
 import dev.patchchain.core.boot.BootSimulator;
 import dev.patchchain.core.verify.ContentDigest;
+import dev.patchchain.core.path.PathContext;
+import dev.patchchain.core.path.WinPath;
 import dev.patchchain.core.verify.HotfixInventory;
+import dev.patchchain.core.verify.RegistryUpdates;
 import dev.patchchain.core.verify.UpdateCatalog;
 import dev.patchchain.core.verify.Verifier;
 import dev.patchchain.core.verify.VerifyReport;
@@ -91,7 +94,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--image", paramLabel = "DIR",
             description = "A mounted Windows volume, or a directory standing for the drive: gives file versions "
                     + "(without it every file is unverifiable) and, without a queue source, the pending queue from "
-                    + "Windows\\System32\\config\\SYSTEM when the image has one.")
+                    + "Windows\\System32\\config\\SYSTEM when the image has one; the installed updates and legacy hotfix file "
+                    + "lists of Windows\\System32\\config\\SOFTWARE when it has that.")
     private String image;
 
     @Option(names = "--signatures",
@@ -136,6 +140,15 @@ public final class VerifyCommand implements Callable<Integer> {
         LoadedQueue loaded = new QueueLoader(context).load(Optional.ofNullable(queue), Optional.ofNullable(image),
                 drive, systemRoot, rules, lenient, QueueLoader.WithoutSource.EMPTY_QUEUE,
                 new QueueLoader.Signatures(signatures, trustStore));
+        if (loaded.volume() instanceof ImageVolume volume) {
+            Optional<RegistryUpdates> registry = inputs.registry(volume, new PathContext(WinPath.parse(systemRoot, null)),
+                    lenient);
+            if (registry.isPresent()) {
+                inventory = inventory.merge(registry.get().inventory());
+                catalog = catalog.merge(registry.get().catalog());
+            }
+        }
+        VerifyInputs.requireExpectedFiles(catalog, catalogs, winbindex);
         BootResult boot = new BootSimulator(loaded.rules()).run(loaded.queue(), loaded.volume());
         ContentDigest digest = loaded.volume() instanceof ImageVolume volume ? new ImageDigest(volume) : ContentDigest.NONE;
         VerifyReport report = Verifier.verify(inventory, catalog, loaded.volume(), boot, digest, loaded.signatures());

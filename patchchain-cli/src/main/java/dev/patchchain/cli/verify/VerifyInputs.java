@@ -2,18 +2,27 @@ package dev.patchchain.cli.verify;
 
 import dev.patchchain.cli.CliContext;
 import dev.patchchain.cli.UsageException;
+import dev.patchchain.cli.hive.ImageHives;
 import dev.patchchain.cli.queue.InputBytes;
+import dev.patchchain.core.path.PathContext;
 import dev.patchchain.core.path.WinPath;
 import dev.patchchain.core.verify.HotfixInventory;
+import dev.patchchain.core.verify.RegistryInventory;
+import dev.patchchain.core.verify.RegistryUpdates;
 import dev.patchchain.core.verify.UpdateCatalog;
 import dev.patchchain.formats.inventory.InstalledUpdates;
 import dev.patchchain.formats.inventory.InstalledUpdatesReader;
 import dev.patchchain.formats.json.UpdateCatalogFormat;
+import dev.patchchain.formats.regf.RegfHive;
+import dev.patchchain.formats.regf.RegfOptions;
+import dev.patchchain.formats.regf.RegfRegistryView;
 import dev.patchchain.formats.winbindex.WinbindexImporter;
+import dev.patchchain.platform.image.ImageVolume;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Reads the catalogs and the installed-update captures {@code verify} is given, noting what each held. */
 final class VerifyInputs {
@@ -32,10 +41,6 @@ final class VerifyInputs {
 
     UpdateCatalog catalog(List<String> catalogs, List<String> winbindex, String winbindexDir, int machine)
             throws IOException {
-        if (catalogs.isEmpty() && winbindex.isEmpty()) {
-            throw new UsageException("give at least one --catalog FILE or --winbindex FILE: without expected files"
-                    + " there is nothing to verify");
-        }
         UpdateCatalog all = new UpdateCatalog(List.of());
         for (String name : catalogs) {
             Path file = context.resolve(name);
@@ -66,6 +71,32 @@ final class VerifyInputs {
             all = all.merge(read.inventory());
         }
         return all;
+    }
+
+    /**
+     * The SOFTWARE hive of an image, when it has one: its legacy hotfix records and CBS packages (an inventory) and
+     * the records' per-file entries (a catalog).
+     */
+    Optional<RegistryUpdates> registry(ImageVolume image, PathContext pathContext, boolean lenient) throws IOException {
+        Optional<Path> hive = ImageHives.find(image, pathContext, ImageHives.SOFTWARE);
+        if (hive.isEmpty()) {
+            return Optional.empty();
+        }
+        try (RegfHive software = RegfHive.open(hive.get(), lenient ? RegfOptions.LENIENT : RegfOptions.STRICT)) {
+            RegistryUpdates read = RegistryInventory.read(new RegfRegistryView(software), pathContext);
+            described.add("SOFTWARE hive " + hive.get() + ": " + read.inventory().updates().size()
+                    + " installed updates (legacy Updates records and CBS packages), " + read.catalog().updates().size()
+                    + " with file lists");
+            return Optional.of(read);
+        }
+    }
+
+    /** @throws UsageException if nothing says which files to expect */
+    static void requireExpectedFiles(UpdateCatalog catalog, List<String> catalogs, List<String> winbindex) {
+        if (catalogs.isEmpty() && winbindex.isEmpty() && catalog.updates().isEmpty()) {
+            throw new UsageException("give at least one --catalog FILE or --winbindex FILE (or an --image whose SOFTWARE"
+                    + " hive has legacy hotfix records with file lists): without expected files there is nothing to verify");
+        }
     }
 
     /** Winbindex names its records {@code <file name>.json.gz}; the file lives in the given directory. */

@@ -1,45 +1,41 @@
 package dev.patchchain.core.analysis;
 
-import dev.patchchain.core.path.WinPath;
-import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Who most likely queued an entry, judged from its path: the same conventions an admin reads off a queue
- * ({@code C:\Config.Msi\*.rbf} is Windows Installer rollback, {@code WinSxS\Temp} is component servicing, ...).
- * The first matching rule wins; the rules are listed in docs/semantics.md.
+ * Who most likely queued an entry: the classes {@link AttributionRules} sort queue paths into. The rules that map
+ * a path to a class are data ({@code attribution-rules.tsv} in the formats module), not code; what a class
+ * <em>means</em> (its label, whether its entries are housekeeping rather than an update) is here.
+ *
+ * <pre>{@code
+ * Attribution.parse("antivirus");           // Optional[ANTIVIRUS]
+ * Attribution.ANTIVIRUS.housekeeping();     // true: an updater's own files, no update of Windows
+ * }</pre>
  */
 public enum Attribution {
     /** Windows Installer: rollback scripts and files under {@code \Config.Msi\}. */
-    WINDOWS_INSTALLER("Windows Installer", "^[A-Z]:\\\\CONFIG\\.MSI\\\\"),
+    WINDOWS_INSTALLER("Windows Installer", true),
     /** Component servicing (TrustedInstaller): WinSxS temp, servicing stack, Windows Update downloads. */
-    SERVICING("component servicing / Windows Update",
-            "\\\\WINSXS\\\\TEMP\\\\", "\\\\WINSXS\\\\", "\\\\SERVICING\\\\", "\\\\SOFTWAREDISTRIBUTION\\\\"),
+    SERVICING("component servicing / Windows Update", false),
     /** Device drivers: the drivers directory, the driver store, SetupAPI's {@code SETxxxx.tmp} staging files. */
-    DRIVER("driver installation",
-            "\\\\SYSTEM32\\\\DRIVERS\\\\", "\\\\DRIVERSTORE\\\\", "\\\\SYSTEM32\\\\(?:.*\\\\)?SET[0-9A-F]{1,4}\\.TMP$"),
+    DRIVER("driver installation", false),
     /** Anti-virus and endpoint protection products updating their own files. */
-    ANTIVIRUS("anti-virus / endpoint protection",
-            "\\\\WINDOWS DEFENDER\\\\", "\\\\MICROSOFT SECURITY CLIENT\\\\", "\\\\SYMANTEC", "\\\\NORTON",
-            "\\\\MCAFEE", "\\\\KASPERSKY", "\\\\ESET\\\\", "\\\\AVAST", "\\\\AVG\\\\", "\\\\SOPHOS",
-            "\\\\TREND MICRO\\\\", "\\\\BITDEFENDER", "\\\\MALWAREBYTES", "\\\\CROWDSTRIKE", "\\\\SENTINELONE"),
+    ANTIVIRUS("anti-virus / endpoint protection", true),
     /** Browsers and their updaters. */
-    BROWSER("browser / browser updater",
-            "\\\\GOOGLE\\\\UPDATE\\\\", "\\\\GOOGLE\\\\CHROME\\\\", "\\\\GOOGLETOOLBARNOTIFIER\\\\", "\\\\MOZILLA",
-            "\\\\MICROSOFT\\\\EDGE", "\\\\MICROSOFT\\\\EDGEUPDATE\\\\", "\\\\OPERA", "\\\\BRAVESOFTWARE\\\\"),
+    BROWSER("browser / browser updater", true),
     /** A setup program's temporary files (NSIS, Inno Setup, InstallShield, ...). */
-    INSTALLER_TEMP("installer temporary files",
-            "\\\\APPDATA\\\\LOCAL\\\\TEMP\\\\", "\\\\LOCAL SETTINGS\\\\TEMP\\\\", "^[A-Z]:\\\\WINDOWS\\\\TEMP\\\\",
-            "\\\\NS[A-Z0-9]{2,5}\\.TMP(?:\\\\|$)", "\\\\IS-[A-Z0-9]{5}\\.TMP\\\\"),
+    INSTALLER_TEMP("installer temporary files", true),
     /** None of the above. */
-    UNKNOWN("unknown");
+    UNKNOWN("unknown", false);
 
     private final String label;
-    private final List<Pattern> patterns;
+    private final boolean housekeeping;
 
-    Attribution(String label, String... regexes) {
+    Attribution(String label, boolean housekeeping) {
         this.label = label;
-        this.patterns = java.util.Arrays.stream(regexes).map(Pattern::compile).toList();
+        this.housekeeping = housekeeping;
     }
 
     /** @return a short human label, e.g. {@code "Windows Installer"} */
@@ -48,21 +44,24 @@ public enum Attribution {
     }
 
     /**
-     * @param path a queued path (source or target)
-     * @return the first category whose rule matches the canonical path, or {@link #UNKNOWN}
+     * @return true if entries of this class are a product's housekeeping (rollback files, an updater's own files,
+     *         temporary files) rather than an update of Windows or a driver that needs the reboot
      */
-    public static Attribution of(WinPath path) {
-        if (path == null) {
-            return UNKNOWN;
-        }
-        String canonical = path.canonical();
-        for (Attribution a : values()) {
-            for (Pattern p : a.patterns) {
-                if (p.matcher(canonical).find()) {
-                    return a;
-                }
-            }
-        }
-        return UNKNOWN;
+    public boolean housekeeping() {
+        return housekeeping;
+    }
+
+    /** @return the name used in rule files and on the command line, e.g. {@code windows-installer} */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * @param id a class name as {@link #id()} writes it (case-insensitive; {@code _} accepted for {@code -})
+     * @return the class, or empty if there is none of that name
+     */
+    public static Optional<Attribution> parse(String id) {
+        String wanted = id.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Arrays.stream(values()).filter(a -> a.id().equals(wanted)).findFirst();
     }
 }

@@ -111,20 +111,4 @@ class QueueAnalysisTest {
                 VolumeState.UNKNOWN, BootRules.WINDOWS);
         assertThat(result.findings()).extracting(Finding::code).containsExactly(FindingCode.VERSIONS_UNKNOWN);
     }
-
-    @Test
-    void attributesEntriesByPath() {
-        assertThat(Attribution.of(WinPath.parse("C:\\Config.Msi\\3a1b2c.rbf"))).isEqualTo(Attribution.WINDOWS_INSTALLER);
-        assertThat(Attribution.of(WinPath.parse("C:\\Windows\\WinSxS\\Temp\\PendingRenames\\x.dll")))
-                .isEqualTo(Attribution.SERVICING);
-        assertThat(Attribution.of(WinPath.parse("C:\\Windows\\System32\\Intel\\HwKws\\SET2048.tmp")))
-                .isEqualTo(Attribution.DRIVER);
-        assertThat(Attribution.of(WinPath.parse("C:\\Users\\m\\AppData\\Local\\Temp\\nsp9C0.tmp\\nsProcess.dll")))
-                .isEqualTo(Attribution.INSTALLER_TEMP);
-        assertThat(Attribution.of(WinPath.parse("C:\\Program Files\\Google\\GoogleToolbarNotifier\\1.2\\swg3.tmp")))
-                .isEqualTo(Attribution.BROWSER);
-        assertThat(Attribution.of(WinPath.parse("C:\\ProgramData\\Microsoft\\Windows Defender\\x.dll")))
-                .isEqualTo(Attribution.ANTIVIRUS);
-        assertThat(Attribution.of(WinPath.parse("C:\\data\\x.bin"))).isEqualTo(Attribution.UNKNOWN);
-    }
 }
