@@ -4,7 +4,7 @@
  *
  * <p>Entry points: {@link dev.patchchain.formats.cab.CabReader} (a cabinet's entries and, on request, their bytes:
  * stored and MSZIP folders, every data block's checksum checked) and
- * {@code ServicingPackageReader} (a {@code .msu} or servicing {@code .cab} as a core
+ * {@link dev.patchchain.formats.cab.ServicingPackageReader} (a {@code .msu} or servicing {@code .cab} as a core
  * {@link dev.patchchain.core.plan.UpdatePackage}).
  */
 package dev.patchchain.formats.cab;
