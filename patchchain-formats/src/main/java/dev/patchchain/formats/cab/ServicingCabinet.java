@@ -5,6 +5,7 @@ import dev.patchchain.core.plan.InstallerEngine;
 import dev.patchchain.core.plan.PackageFile;
 import dev.patchchain.core.plan.UpdatePackage;
 import dev.patchchain.core.version.FileVersion;
+import dev.patchchain.formats.io.BytesChannel;
 import dev.patchchain.formats.pe.PeVersionReader;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.patchchain.formats.msi;
 
 import dev.patchchain.formats.FormatException;
 import dev.patchchain.formats.io.LeReader;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -23,15 +24,16 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  * the string pool, {@code _Tables} and {@code _Columns} decoded here, and any table on request.
  *
  * <pre>{@code
- * MsiDatabase db = MsiDatabase.open(Path.of("tool.msi"));
- * db.table("Property").orElseThrow().rows();   // [{Property=ProductName, Value=Tool}, ...]
+ * try (MsiDatabase db = MsiDatabase.open(Path.of("tool.msi"))) {
+ *     db.table("Property").orElseThrow().rows();   // [{Property=ProductName, Value=Tool}, ...]
+ * }
  * }</pre>
  *
  * <p>Errors are {@link FormatException}s naming the file: {@code NOT_THIS_FORMAT} for a file that is not a compound
  * file or has no string pool, {@code CORRUPT} for a stream, pool or table that does not hold together,
  * {@code UNSUPPORTED} for a stream over {@link #MAX_STREAM_BYTES}.
  */
-public final class MsiDatabase {
+public final class MsiDatabase implements Closeable {
 
     /** The largest stream read. */
     public static final int MAX_STREAM_BYTES = 64 << 20;
@@ -45,13 +47,17 @@ public final class MsiDatabase {
     private static final int CATALOG_SHORT = MsiColumn.VALID | 2;
 
     private final String source;
+    private final POIFSFileSystem fs;
+    private final Map<String, DocumentEntry> others;
     private final Map<String, byte[]> streams;
     private final StringPool pool;
     private final Map<String, List<MsiColumn>> schema;
 
-    private MsiDatabase(String source, Map<String, byte[]> streams, StringPool pool,
-                        Map<String, List<MsiColumn>> schema) {
+    private MsiDatabase(String source, POIFSFileSystem fs, Map<String, DocumentEntry> others,
+                        Map<String, byte[]> streams, StringPool pool, Map<String, List<MsiColumn>> schema) {
         this.source = source;
+        this.fs = fs;
+        this.others = others;
         this.streams = streams;
         this.pool = pool;
         this.schema = schema;
@@ -59,7 +65,7 @@ public final class MsiDatabase {
 
     /**
      * @param file the {@code .msi}
-     * @return the database, its table streams read
+     * @return the database, its table streams read; close it
      * @throws IOException a {@link FormatException} if it is not a readable MSI database
      */
     public static MsiDatabase open(Path file) throws IOException {
@@ -71,34 +77,68 @@ public final class MsiDatabase {
             }
         }
         Map<String, byte[]> streams = new HashMap<>();
-        try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
-            DirectoryNode root = fs.getRoot();
-            for (Entry e : root) {
+        Map<String, DocumentEntry> others = new HashMap<>();
+        POIFSFileSystem fs = null;
+        try {
+            fs = new POIFSFileSystem(file.toFile(), true);
+            for (Entry e : fs.getRoot()) {
                 if (e instanceof DocumentEntry doc) {
                     String name = MsiStreamNames.decode(doc.getName());
-                    if (name.charAt(0) == MsiStreamNames.TABLE_PREFIX) {
-                        streams.put(name, read(root, doc, name, source));
+                    if (!name.isEmpty() && name.charAt(0) == MsiStreamNames.TABLE_PREFIX) {
+                        streams.put(name, read(fs.getRoot(), doc, name, MAX_STREAM_BYTES, source));
+                    } else {
+                        others.put(name, doc);
                     }
                 }
             }
-        } catch (RuntimeException e) {
+            return decode(source, fs, others, streams);
+        } catch (IOException | RuntimeException e) {
+            if (fs != null) {
+                fs.close();
+            }
+            if (e instanceof IOException io) {
+                throw io;
+            }
             throw new FormatException(FormatException.Kind.CORRUPT, source, -1, "compound file: " + e);
         }
-        return decode(source, streams);
     }
 
-    private static byte[] read(DirectoryNode root, DocumentEntry doc, String name, String source)
+    /**
+     * @param name     a stream that is not a table, e.g. {@code product.cab} (an embedded cabinet)
+     * @param maxBytes the largest accepted
+     * @return its bytes, or empty if there is no such stream
+     * @throws IOException a {@link FormatException} ({@code UNSUPPORTED}) if it is larger than {@code maxBytes}
+     */
+    public Optional<byte[]> stream(String name, int maxBytes) throws IOException {
+        DocumentEntry doc = others.get(name);
+        if (doc == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(read(fs.getRoot(), doc, name, maxBytes, source));
+        } catch (RuntimeException e) {
+            throw new FormatException(FormatException.Kind.CORRUPT, source, -1, "stream " + name + ": " + e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        fs.close();
+    }
+
+    private static byte[] read(DirectoryNode root, DocumentEntry doc, String name, int maxBytes, String source)
             throws IOException {
-        if (doc.getSize() > MAX_STREAM_BYTES) {
-            throw new FormatException(FormatException.Kind.UNSUPPORTED, source, -1, "stream " + name.substring(1)
-                    + " of " + doc.getSize() + " bytes is over the limit of " + MAX_STREAM_BYTES);
+        if (doc.getSize() > maxBytes) {
+            throw new FormatException(FormatException.Kind.UNSUPPORTED, source, -1, "stream " + name
+                    + " of " + doc.getSize() + " bytes is over the limit of " + maxBytes);
         }
         try (InputStream in = root.createDocumentInputStream(doc)) {
             return in.readNBytes(doc.getSize());
         }
     }
 
-    private static MsiDatabase decode(String source, Map<String, byte[]> streams) throws FormatException {
+    private static MsiDatabase decode(String source, POIFSFileSystem fs, Map<String, DocumentEntry> others,
+                                      Map<String, byte[]> streams) throws FormatException {
         if (!streams.containsKey(STRING_POOL) || !streams.containsKey(STRING_DATA)) {
             throw new FormatException(FormatException.Kind.NOT_THIS_FORMAT, source, -1,
                     "a compound file without _StringPool and _StringData: not a Windows Installer database");
@@ -126,7 +166,7 @@ public final class MsiDatabase {
             }
             schema.put(e.getKey(), List.copyOf(cols));
         }
-        return new MsiDatabase(source, Map.copyOf(streams), pool, Map.copyOf(schema));
+        return new MsiDatabase(source, fs, Map.copyOf(others), Map.copyOf(streams), pool, Map.copyOf(schema));
     }
 
     private static LeReader stream(String source, Map<String, byte[]> streams, String name) {

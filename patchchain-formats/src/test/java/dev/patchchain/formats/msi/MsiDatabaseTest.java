@@ -24,7 +24,10 @@ class MsiDatabaseTest {
     @ValueSource(strings = {"File", "Component", "Directory", "Registry", "Property"})
     void tablesMatchMsiinfoExport(String table) throws Exception {
         Path msi = MsiFixtures.tool(dir);
-        MsiTable ours = MsiDatabase.open(msi).table(table).orElseThrow();
+        MsiTable ours;
+        try (MsiDatabase db = MsiDatabase.open(msi)) {
+            ours = db.table(table).orElseThrow();
+        }
         List<List<String>> rows = new ArrayList<>();
         for (Map<String, Object> row : ours.rows()) {
             List<String> cells = new ArrayList<>();
@@ -39,7 +42,9 @@ class MsiDatabaseTest {
 
     @Test
     void aMissingTableIsEmpty() throws Exception {
-        assertThat(MsiDatabase.open(MsiFixtures.tool(dir)).table("NoSuchTable")).isEmpty();
+        try (MsiDatabase db = MsiDatabase.open(MsiFixtures.tool(dir))) {
+            assertThat(db.table("NoSuchTable")).isEmpty();
+        }
     }
 
     @Test

@@ -1,17 +1,18 @@
-package dev.patchchain.formats.cab;
+package dev.patchchain.formats.io;
 
 import java.nio.ByteBuffer;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 
-/** A read-only {@link SeekableByteChannel} over bytes: a file extracted from a cabinet, for the PE reader. */
-final class BytesChannel implements SeekableByteChannel {
+/** A read-only {@link SeekableByteChannel} over bytes, e.g. a file expanded from a cabinet, for the PE reader. */
+public final class BytesChannel implements SeekableByteChannel {
 
     private final byte[] data;
     private long position;
     private boolean open = true;
 
-    BytesChannel(byte[] data) {
+    /** @param data the bytes, not copied */
+    public BytesChannel(byte[] data) {
         this.data = data;
     }
 
