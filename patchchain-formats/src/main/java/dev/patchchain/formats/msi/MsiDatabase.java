@@ -2,12 +2,14 @@ package dev.patchchain.formats.msi;
 
 import dev.patchchain.formats.FormatException;
 import dev.patchchain.formats.io.LeReader;
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +18,6 @@ import java.util.Optional;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.DocumentEntry;
 import org.apache.poi.poifs.filesystem.Entry;
-import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /**
@@ -34,6 +35,10 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  * {@code UNSUPPORTED} for a stream over {@link #MAX_STREAM_BYTES}.
  */
 public final class MsiDatabase implements Closeable {
+
+    /** The compound file header's first 8 bytes ([MS-CFB] 2.2). */
+    private static final byte[] COMPOUND_FILE_SIGNATURE = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1,
+        (byte) 0xB1, 0x1A, (byte) 0xE1};
 
     /** The largest stream read. */
     public static final int MAX_STREAM_BYTES = 64 << 20;
@@ -71,16 +76,40 @@ public final class MsiDatabase implements Closeable {
     public static MsiDatabase open(Path file) throws IOException {
         String source = file.toString();
         try (InputStream probe = Files.newInputStream(file)) {
-            if (FileMagic.valueOf(FileMagic.prepareToCheckMagic(probe)) != FileMagic.OLE2) {
-                throw new FormatException(FormatException.Kind.NOT_THIS_FORMAT, source, 0,
-                        "not a compound file (no D0 CF 11 E0 signature)");
-            }
+            requireCompoundFile(probe, source);
         }
+        return open(() -> new POIFSFileSystem(file.toFile(), true), source);
+    }
+
+    /**
+     * @param data   the {@code .msi} bytes
+     * @param source its name, for errors
+     * @return the database, its table streams read; close it
+     * @throws IOException a {@link FormatException} if it is not a readable MSI database
+     */
+    public static MsiDatabase open(byte[] data, String source) throws IOException {
+        requireCompoundFile(new ByteArrayInputStream(data), source);
+        return open(() -> new POIFSFileSystem(new ByteArrayInputStream(data)), source);
+    }
+
+    private static void requireCompoundFile(InputStream in, String source) throws IOException {
+        if (!Arrays.equals(in.readNBytes(COMPOUND_FILE_SIGNATURE.length), COMPOUND_FILE_SIGNATURE)) {
+            throw new FormatException(FormatException.Kind.NOT_THIS_FORMAT, source, 0,
+                    "not a compound file (no D0 CF 11 E0 signature)");
+        }
+    }
+
+    /** How POIFS opens the input: from a file (read on demand) or from bytes. */
+    private interface Opener {
+        POIFSFileSystem open() throws IOException;
+    }
+
+    private static MsiDatabase open(Opener opener, String source) throws IOException {
         Map<String, byte[]> streams = new HashMap<>();
         Map<String, DocumentEntry> others = new HashMap<>();
         POIFSFileSystem fs = null;
         try {
-            fs = new POIFSFileSystem(file.toFile(), true);
+            fs = opener.open();
             for (Entry e : fs.getRoot()) {
                 if (e instanceof DocumentEntry doc) {
                     String name = MsiStreamNames.decode(doc.getName());
@@ -96,8 +125,8 @@ public final class MsiDatabase implements Closeable {
             if (fs != null) {
                 fs.close();
             }
-            if (e instanceof IOException io) {
-                throw io;
+            if (e instanceof FormatException f) {
+                throw f;
             }
             throw new FormatException(FormatException.Kind.CORRUPT, source, -1, "compound file: " + e);
         }

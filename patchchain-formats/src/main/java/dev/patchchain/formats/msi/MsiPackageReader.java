@@ -47,6 +47,18 @@ public final class MsiPackageReader {
         }
     }
 
+    /**
+     * @param data   the {@code .msi} bytes
+     * @param source its name, for errors
+     * @return the package
+     * @throws IOException a {@link dev.patchchain.formats.FormatException} if it is not a readable MSI database
+     */
+    public static MsiPackage read(byte[] data, String source) throws IOException {
+        try (MsiDatabase db = MsiDatabase.open(data, source)) {
+            return read(db);
+        }
+    }
+
     private static MsiPackage read(MsiDatabase db) throws IOException {
         List<String> warnings = new ArrayList<>();
         Map<String, String> properties = new HashMap<>();
