@@ -11,11 +11,14 @@ import dev.patchchain.core.plan.Planner;
 import dev.patchchain.core.plan.UpdatePackage;
 import dev.patchchain.core.volume.PathState;
 import dev.patchchain.core.volume.VolumeState;
+import dev.patchchain.formats.FormatException;
 import dev.patchchain.formats.cab.CabLimits;
 import dev.patchchain.formats.cab.ServicingPackage;
 import dev.patchchain.formats.cab.ServicingPackageReader;
 import dev.patchchain.formats.json.PackageManifest;
 import dev.patchchain.formats.json.PackageManifestFormat;
+import dev.patchchain.formats.msi.MsiPackage;
+import dev.patchchain.formats.msi.MsiPackageReader;
 import dev.patchchain.platform.image.ImageVolume;
 import dev.patchchain.platform.image.PeFileInspector;
 import java.io.IOException;
@@ -47,8 +50,9 @@ public final class PlanCommand implements Callable<Integer> {
     private final CliContext context;
 
     @Parameters(arity = "1..*", paramLabel = "MANIFEST",
-            description = "Package manifests (docs/formats/package-manifest.md) and Windows update packages "
-                    + "(.msu, servicing .cab: docs/formats/cab.md), in the order they would be installed with a "
+            description = "Package manifests (docs/formats/package-manifest.md), Windows update packages "
+                    + "(.msu, servicing .cab: docs/formats/cab.md) and Windows Installer packages (.msi: "
+                    + "docs/formats/msi.md), in the order they would be installed with a "
                     + "reboot after each.")
     private List<String> manifests;
 
@@ -110,6 +114,15 @@ public final class PlanCommand implements Callable<Integer> {
             ServicingPackage p = ServicingPackageReader.read(file, CabLimits.DEFAULT);
             p.warnings().forEach(w -> warnings.add(name + ": " + w));
             return new PackageManifest(p.pkg(), Map.of());
+        }
+        if (lower.endsWith(".msi")) {
+            MsiPackage p = MsiPackageReader.read(file);
+            p.warnings().forEach(w -> warnings.add(name + ": " + w));
+            return new PackageManifest(p.pkg(), Map.of());
+        }
+        if (lower.endsWith(".msp")) {
+            throw new FormatException(FormatException.Kind.UNSUPPORTED, name, -1, "Windows Installer patches "
+                    + "(.msp) are not read yet: describe the patch with a package manifest");
         }
         if (Files.size(file) > MAX_MANIFEST_BYTES) {
             throw new UsageException(name + ": larger than " + MAX_MANIFEST_BYTES + " bytes");
