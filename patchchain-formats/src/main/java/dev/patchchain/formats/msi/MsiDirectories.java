@@ -39,7 +39,7 @@ final class MsiDirectories {
     MsiDirectories(MsiTable directory) {
         for (Map<String, Object> row : directory.rows()) {
             if (row.get("Directory") instanceof String id) {
-                rows.put(id, new String[] {(String) row.get("Directory_Parent"), (String) row.get("DefaultDir")});
+                rows.put(id, new String[] {text(row.get("Directory_Parent")), text(row.get("DefaultDir"))});
             }
         }
     }
@@ -68,6 +68,10 @@ final class MsiDirectories {
         }
         resolved.put(id, result);
         return result;
+    }
+
+    private static String text(Object value) {
+        return value instanceof String s ? s : null;
     }
 
     /** @return the long target name of a {@code DefaultDir} or {@code FileName} value */

@@ -80,7 +80,7 @@ public final class MsiPackageReader {
         Map<WinPath, PackageFile> files = new LinkedHashMap<>();
         int unversioned = 0;
         for (Map<String, Object> row : fileRows) {
-            String key = (String) row.get("File");
+            String key = String.valueOf(row.get("File"));
             Optional<String> dir = Optional.ofNullable(componentDirectory.get(String.valueOf(row.get("Component_"))))
                     .flatMap(directories::path);
             Optional<FileVersion> version = version(row.get("Version"), fileRows)

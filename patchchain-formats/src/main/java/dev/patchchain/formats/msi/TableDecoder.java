@@ -17,6 +17,8 @@ final class TableDecoder {
 
     static final int SHORT_BIAS = 0x8000;
     static final int LONG_BIAS = 0x80000000;
+    /** The most rows decoded from one table; real packages have a few thousand files. */
+    static final int MAX_ROWS = 1_000_000;
 
     private TableDecoder() {
     }
@@ -37,6 +39,10 @@ final class TableDecoder {
                     + rowSize + "-byte rows");
         }
         int rowCount = data.size() / rowSize;
+        if (rowCount > MAX_ROWS) {
+            throw new FormatException(FormatException.Kind.UNSUPPORTED, data.source(), -1, "table " + name + " has "
+                    + rowCount + " rows, over the limit of " + MAX_ROWS);
+        }
         List<Map<String, Object>> rows = new ArrayList<>(rowCount);
         for (int r = 0; r < rowCount; r++) {
             rows.add(new LinkedHashMap<>());
