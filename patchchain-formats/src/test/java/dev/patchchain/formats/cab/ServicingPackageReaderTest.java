@@ -11,6 +11,7 @@ import dev.patchchain.formats.FormatException;
 import dev.patchchain.formats.pe.PeBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +79,22 @@ class ServicingPackageReaderTest {
         assertThatThrownBy(() -> ServicingPackageReader.read(cab, CabLimits.DEFAULT))
                 .isInstanceOfSatisfying(FormatException.class,
                         e -> assertThat(e.kind()).isEqualTo(FormatException.Kind.NOT_THIS_FORMAT));
+    }
+
+    @Test
+    void bitFlipsAndTruncationsFailTyped() throws Exception {
+        byte[] msu = Files.readAllBytes(msu(mum("")));
+        for (int i = 0; i < msu.length; i += Math.max(1, msu.length / 500)) {
+            byte[] flipped = msu.clone();
+            flipped[i] ^= (byte) (1 << (i % 8));
+            for (byte[] variant : List.of(flipped, Arrays.copyOf(msu, i))) {
+                try {
+                    ServicingPackageReader.read(variant, "variant.msu", CabLimits.DEFAULT);
+                } catch (FormatException expected) {
+                    // typed
+                }
+            }
+        }
     }
 
     /** The outer cabinet: WSUSSCAN.cab (a decoy without update.mum) and the servicing cabinet. */
