@@ -11,8 +11,14 @@ import dev.patchchain.core.plan.Planner;
 import dev.patchchain.core.plan.UpdatePackage;
 import dev.patchchain.core.volume.PathState;
 import dev.patchchain.core.volume.VolumeState;
+import dev.patchchain.formats.FormatException;
+import dev.patchchain.formats.cab.CabLimits;
+import dev.patchchain.formats.cab.ServicingPackage;
+import dev.patchchain.formats.cab.ServicingPackageReader;
 import dev.patchchain.formats.json.PackageManifest;
 import dev.patchchain.formats.json.PackageManifestFormat;
+import dev.patchchain.formats.msi.MsiPackage;
+import dev.patchchain.formats.msi.MsiPackageReader;
 import dev.patchchain.platform.image.ImageVolume;
 import dev.patchchain.platform.image.PeFileInspector;
 import java.io.IOException;
@@ -22,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -43,8 +50,10 @@ public final class PlanCommand implements Callable<Integer> {
     private final CliContext context;
 
     @Parameters(arity = "1..*", paramLabel = "MANIFEST",
-            description = "Package manifests (docs/formats/package-manifest.md), in the order they would be "
-                    + "installed with a reboot after each.")
+            description = "Package manifests (docs/formats/package-manifest.md), Windows update packages "
+                    + "(.msu, servicing .cab: docs/formats/cab.md) and Windows Installer packages (.msi: "
+                    + "docs/formats/msi.md), in the order they would be installed with a "
+                    + "reboot after each.")
     private List<String> manifests;
 
     @Option(names = "--image", paramLabel = "DIR",
@@ -68,8 +77,9 @@ public final class PlanCommand implements Callable<Integer> {
         List<UpdatePackage> packages = new ArrayList<>();
         Map<WinPath, PathState> onDisk = new HashMap<>();
         Set<String> ids = new HashSet<>();
+        List<String> warnings = new ArrayList<>();
         for (String name : manifests) {
-            PackageManifest m = read(name);
+            PackageManifest m = read(name, warnings);
             if (!ids.add(m.pkg().id())) {
                 throw new UsageException(name + ": package id " + m.pkg().id() + " is used by an earlier manifest");
             }
@@ -83,7 +93,9 @@ public final class PlanCommand implements Callable<Integer> {
         }
         VolumeState disk = image == null ? new ManifestDisk(onDisk) : openImage();
         Plan plan = new Planner(PlanOptions.DEFAULT).plan(packages, disk);
-        List<String> warnings = new ArrayList<>(disk instanceof ImageVolume v ? v.warnings() : List.of());
+        if (disk instanceof ImageVolume v) {
+            warnings.addAll(v.warnings());
+        }
         if (image != null && !onDisk.isEmpty()) {
             warnings.add("the manifests' onDisk entries are ignored: the versions on disk come from --image " + image);
         }
@@ -95,8 +107,23 @@ public final class PlanCommand implements Callable<Integer> {
         return (plan.set().verdict().clean() ? ExitCode.CLEAN : ExitCode.FINDINGS).code();
     }
 
-    private PackageManifest read(String name) throws IOException {
+    private PackageManifest read(String name, List<String> warnings) throws IOException {
         Path file = context.resolve(name);
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".msu") || lower.endsWith(".cab")) {
+            ServicingPackage p = ServicingPackageReader.read(file, CabLimits.DEFAULT);
+            p.warnings().forEach(w -> warnings.add(name + ": " + w));
+            return new PackageManifest(p.pkg(), Map.of());
+        }
+        if (lower.endsWith(".msi")) {
+            MsiPackage p = MsiPackageReader.read(file);
+            p.warnings().forEach(w -> warnings.add(name + ": " + w));
+            return new PackageManifest(p.pkg(), Map.of());
+        }
+        if (lower.endsWith(".msp")) {
+            throw new FormatException(FormatException.Kind.UNSUPPORTED, name, -1, "Windows Installer patches "
+                    + "(.msp) are not read yet: describe the patch with a package manifest");
+        }
         if (Files.size(file) > MAX_MANIFEST_BYTES) {
             throw new UsageException(name + ": larger than " + MAX_MANIFEST_BYTES + " bytes");
         }

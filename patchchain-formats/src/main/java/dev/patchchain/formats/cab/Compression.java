@@ -1,0 +1,20 @@
+package dev.patchchain.formats.cab;
+
+/** A folder's compression, the low four bits of CFFOLDER {@code typeCompress} ({@code docs/formats/cab.md}). */
+public enum Compression {
+    /** Stored: each CFDATA block holds its bytes as they are. */
+    NONE,
+    /** MSZIP: each block is {@code CK} and a deflate stream whose history carries over from the block before. */
+    MSZIP,
+    /** Quantum: not read. */
+    QUANTUM,
+    /** LZX: not read (Windows update cabinets use it for their larger payloads). */
+    LZX;
+
+    static final int TYPE_MASK = 0x000F;
+
+    /** @return true if the reader can expand folders of this kind */
+    public boolean supported() {
+        return this == NONE || this == MSZIP;
+    }
+}

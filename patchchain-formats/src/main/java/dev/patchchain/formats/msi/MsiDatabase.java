@@ -1,0 +1,228 @@
+package dev.patchchain.formats.msi;
+
+import dev.patchchain.formats.FormatException;
+import dev.patchchain.formats.io.LeReader;
+import java.io.ByteArrayInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.poi.poifs.filesystem.DirectoryNode;
+import org.apache.poi.poifs.filesystem.DocumentEntry;
+import org.apache.poi.poifs.filesystem.Entry;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+
+/**
+ * A Windows Installer database ({@code docs/formats/msi.md}): the compound file through Apache POI's POIFS, then
+ * the string pool, {@code _Tables} and {@code _Columns} decoded here, and any table on request.
+ *
+ * <pre>{@code
+ * try (MsiDatabase db = MsiDatabase.open(Path.of("tool.msi"))) {
+ *     db.table("Property").orElseThrow().rows();   // [{Property=ProductName, Value=Tool}, ...]
+ * }
+ * }</pre>
+ *
+ * <p>Errors are {@link FormatException}s naming the file: {@code NOT_THIS_FORMAT} for a file that is not a compound
+ * file or has no string pool, {@code CORRUPT} for a stream, pool or table that does not hold together,
+ * {@code UNSUPPORTED} for a stream over {@link #MAX_STREAM_BYTES}.
+ */
+public final class MsiDatabase implements Closeable {
+
+    /** The compound file header's first 8 bytes ([MS-CFB] 2.2). */
+    private static final byte[] COMPOUND_FILE_SIGNATURE = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1,
+        (byte) 0xB1, 0x1A, (byte) 0xE1};
+
+    /** The largest stream read. */
+    public static final int MAX_STREAM_BYTES = 64 << 20;
+
+    private static final String STRING_POOL = MsiStreamNames.TABLE_PREFIX + "_StringPool";
+    private static final String STRING_DATA = MsiStreamNames.TABLE_PREFIX + "_StringData";
+    private static final String COLUMNS = MsiStreamNames.TABLE_PREFIX + "_Columns";
+
+    /** {@code _Columns}' own schema, fixed by the format: {@code s64} and {@code i2} columns. */
+    private static final int CATALOG_STRING = MsiColumn.VALID | MsiColumn.STRING | 64;
+    private static final int CATALOG_SHORT = MsiColumn.VALID | 2;
+
+    private final String source;
+    private final POIFSFileSystem fs;
+    private final Map<String, DocumentEntry> others;
+    private final Map<String, byte[]> streams;
+    private final StringPool pool;
+    private final Map<String, List<MsiColumn>> schema;
+
+    private MsiDatabase(String source, POIFSFileSystem fs, Map<String, DocumentEntry> others,
+                        Map<String, byte[]> streams, StringPool pool, Map<String, List<MsiColumn>> schema) {
+        this.source = source;
+        this.fs = fs;
+        this.others = others;
+        this.streams = streams;
+        this.pool = pool;
+        this.schema = schema;
+    }
+
+    /**
+     * @param file the {@code .msi}
+     * @return the database, its table streams read; close it
+     * @throws IOException a {@link FormatException} if it is not a readable MSI database
+     */
+    public static MsiDatabase open(Path file) throws IOException {
+        String source = file.toString();
+        try (InputStream probe = Files.newInputStream(file)) {
+            requireCompoundFile(probe, source);
+        }
+        return open(() -> new POIFSFileSystem(file.toFile(), true), source);
+    }
+
+    /**
+     * @param data   the {@code .msi} bytes
+     * @param source its name, for errors
+     * @return the database, its table streams read; close it
+     * @throws IOException a {@link FormatException} if it is not a readable MSI database
+     */
+    public static MsiDatabase open(byte[] data, String source) throws IOException {
+        requireCompoundFile(new ByteArrayInputStream(data), source);
+        return open(() -> new POIFSFileSystem(new ByteArrayInputStream(data)), source);
+    }
+
+    private static void requireCompoundFile(InputStream in, String source) throws IOException {
+        if (!Arrays.equals(in.readNBytes(COMPOUND_FILE_SIGNATURE.length), COMPOUND_FILE_SIGNATURE)) {
+            throw new FormatException(FormatException.Kind.NOT_THIS_FORMAT, source, 0,
+                    "not a compound file (no D0 CF 11 E0 signature)");
+        }
+    }
+
+    /** How POIFS opens the input: from a file (read on demand) or from bytes. */
+    private interface Opener {
+        POIFSFileSystem open() throws IOException;
+    }
+
+    private static MsiDatabase open(Opener opener, String source) throws IOException {
+        Map<String, byte[]> streams = new HashMap<>();
+        Map<String, DocumentEntry> others = new HashMap<>();
+        POIFSFileSystem fs = null;
+        try {
+            fs = opener.open();
+            for (Entry e : fs.getRoot()) {
+                if (e instanceof DocumentEntry doc) {
+                    String name = MsiStreamNames.decode(doc.getName());
+                    if (!name.isEmpty() && name.charAt(0) == MsiStreamNames.TABLE_PREFIX) {
+                        streams.put(name, read(fs.getRoot(), doc, name, MAX_STREAM_BYTES, source));
+                    } else {
+                        others.put(name, doc);
+                    }
+                }
+            }
+            return decode(source, fs, others, streams);
+        } catch (IOException | RuntimeException e) {
+            if (fs != null) {
+                fs.close();
+            }
+            if (e instanceof FormatException f) {
+                throw f;
+            }
+            throw new FormatException(FormatException.Kind.CORRUPT, source, -1, "compound file: " + e);
+        }
+    }
+
+    /**
+     * @param name     a stream that is not a table, e.g. {@code product.cab} (an embedded cabinet)
+     * @param maxBytes the largest accepted
+     * @return its bytes, or empty if there is no such stream
+     * @throws IOException a {@link FormatException} ({@code UNSUPPORTED}) if it is larger than {@code maxBytes}
+     */
+    public Optional<byte[]> stream(String name, int maxBytes) throws IOException {
+        DocumentEntry doc = others.get(name);
+        if (doc == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(read(fs.getRoot(), doc, name, maxBytes, source));
+        } catch (RuntimeException e) {
+            throw new FormatException(FormatException.Kind.CORRUPT, source, -1, "stream " + name + ": " + e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        fs.close();
+    }
+
+    private static byte[] read(DirectoryNode root, DocumentEntry doc, String name, int maxBytes, String source)
+            throws IOException {
+        if (doc.getSize() > maxBytes) {
+            throw new FormatException(FormatException.Kind.UNSUPPORTED, source, -1, "stream " + name
+                    + " of " + doc.getSize() + " bytes is over the limit of " + maxBytes);
+        }
+        try (InputStream in = root.createDocumentInputStream(doc)) {
+            return in.readNBytes(doc.getSize());
+        }
+    }
+
+    private static MsiDatabase decode(String source, POIFSFileSystem fs, Map<String, DocumentEntry> others,
+                                      Map<String, byte[]> streams) throws FormatException {
+        if (!streams.containsKey(STRING_POOL) || !streams.containsKey(STRING_DATA)) {
+            throw new FormatException(FormatException.Kind.NOT_THIS_FORMAT, source, -1,
+                    "a compound file without _StringPool and _StringData: not a Windows Installer database");
+        }
+        StringPool pool = StringPool.read(stream(source, streams, STRING_POOL), stream(source, streams, STRING_DATA));
+        List<MsiColumn> catalog = List.of(new MsiColumn("Table", CATALOG_STRING),
+                new MsiColumn("Number", CATALOG_SHORT), new MsiColumn("Name", CATALOG_STRING),
+                new MsiColumn("Type", CATALOG_SHORT));
+        MsiTable columns = TableDecoder.decode("_Columns", catalog, stream(source, streams, COLUMNS), pool);
+        Map<String, List<Object[]>> byTable = new HashMap<>();
+        for (Map<String, Object> row : columns.rows()) {
+            if (!(row.get("Table") instanceof String table) || !(row.get("Number") instanceof Integer number)
+                    || !(row.get("Name") instanceof String name) || !(row.get("Type") instanceof Integer type)) {
+                throw new FormatException(FormatException.Kind.CORRUPT, source, -1, "_Columns row " + row
+                        + " lacks a table, number, name or type");
+            }
+            byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(new Object[] {number, name, type});
+        }
+        Map<String, List<MsiColumn>> schema = new HashMap<>();
+        for (Map.Entry<String, List<Object[]>> e : byTable.entrySet()) {
+            e.getValue().sort(Comparator.comparingInt(a -> (Integer) a[0]));
+            List<MsiColumn> cols = new ArrayList<>();
+            for (Object[] a : e.getValue()) {
+                cols.add(new MsiColumn((String) a[1], ((Integer) a[2]) & 0xFFFF));
+            }
+            schema.put(e.getKey(), List.copyOf(cols));
+        }
+        return new MsiDatabase(source, fs, Map.copyOf(others), Map.copyOf(streams), pool, Map.copyOf(schema));
+    }
+
+    private static LeReader stream(String source, Map<String, byte[]> streams, String name) {
+        return LeReader.of(source + "!" + name.substring(1), streams.getOrDefault(name, new byte[0]));
+    }
+
+    /** @return the input's name */
+    public String source() {
+        return source;
+    }
+
+    /** @return the names of the tables {@code _Columns} describes */
+    public List<String> tableNames() {
+        return schema.keySet().stream().sorted().toList();
+    }
+
+    /**
+     * @param name a table's name, e.g. {@code File}
+     * @return its rows, or empty if the database has no such table
+     * @throws FormatException if its stream does not hold together
+     */
+    public Optional<MsiTable> table(String name) throws FormatException {
+        List<MsiColumn> columns = schema.get(name);
+        if (columns == null) {
+            return Optional.empty();
+        }
+        return Optional.of(TableDecoder.decode(name, columns, stream(source, streams,
+                MsiStreamNames.TABLE_PREFIX + name), pool));
+    }
+}
