@@ -24,4 +24,9 @@ public final class ConcurrentChangeException extends IOException {
                 + actual.sha256() + " now); nothing written. Another program is writing the queue: read it again "
                 + "and retry.");
     }
+
+    /** @param message what changed, where, and that nothing was written */
+    public ConcurrentChangeException(String message) {
+        super(message);
+    }
 }
