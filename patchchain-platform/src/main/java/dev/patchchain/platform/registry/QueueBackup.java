@@ -38,6 +38,12 @@ public record QueueBackup(Instant time, String host, String toolVersion, String 
         Objects.requireNonNull(after, "after");
     }
 
+    /** @return this record's JSON file, beside the {@code .reg} backup */
+    public Path recordFile() {
+        String name = regFile.getFileName().toString();
+        return regFile.resolveSibling(name.substring(0, name.length() - ".reg".length()) + ".json");
+    }
+
     /**
      * The edit that puts {@link #before} back. Each value must still hold what was written or what was there
      * before (a write that failed between the two values leaves one of each); anything else means another program

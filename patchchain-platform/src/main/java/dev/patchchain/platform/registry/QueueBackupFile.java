@@ -21,6 +21,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Backup files: the values before a write as a {@code .reg} file for {@code reg import} (the current control
@@ -99,6 +103,40 @@ public final class QueueBackupFile {
             throw new FormatException(FormatException.Kind.CORRUPT, json.toString(), -1,
                     "damaged backup record: " + e.getMessage());
         }
+    }
+
+    /**
+     * @param dir      a backup directory
+     * @param location the registry ({@link dev.patchchain.core.registry.QueueRegistry#location()})
+     * @return the newest backup record in it for that registry, if any
+     * @throws IOException if the directory or a record cannot be read
+     */
+    public static Optional<QueueBackup> newest(Path dir, String location) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        List<Path> records;
+        try (Stream<Path> files = Files.list(dir)) {
+            records = files.filter(f -> f.getFileName().toString().matches("patchchain-queue-.*\\.json"))
+                    .sorted(Comparator.comparing(QueueBackupFile::order).reversed()).toList();
+        }
+        for (Path record : records) {
+            QueueBackup backup = read(record);
+            if (backup.location().equals(location)) {
+                return Optional.of(backup);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Orders {@code patchchain-queue-STAMP[-N].json} by stamp, then N. */
+    private static String order(Path record) {
+        String name = record.getFileName().toString();
+        String stem = name.substring("patchchain-queue-".length(), name.length() - ".json".length());
+        int dash = stem.indexOf('-');
+        String stamp = dash < 0 ? stem : stem.substring(0, dash);
+        String n = dash < 0 ? "1" : stem.substring(dash + 1);
+        return stamp + String.format("%010d", Long.parseLong(n.matches("\\d{1,9}") ? n : "0"));
     }
 
     /**
