@@ -22,8 +22,9 @@ final class ApplyReport {
                 .append("), verified by reading it back.\n");
         outcome.changes().forEach(c -> sb.append("  ").append(c).append('\n'));
         sb.append("Backup: ").append(backup.regFile()).append(" (`reg import` restores the values by hand)\n");
-        sb.append("        ").append(backup.recordFile()).append(" (`patchchain queue chain --undo ").append(backup.recordFile())
-                .append("` restores them, if nobody wrote since)\n");
+        sb.append("        ").append(backup.recordFile()).append(" (`patchchain queue chain --undo ")
+                .append(backup.recordFile()).append("` with the same --hive, --image or --live restores them, if no")
+                .append(" other program wrote since)\n");
         sb.append("Audit log: ").append(options.auditLog()).append('\n');
         return sb.toString();
     }
