@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.patchchain.core.queue.MultiSz;
+import dev.patchchain.core.registry.ConcurrentChangeException;
 import dev.patchchain.core.registry.QueueValues;
 import dev.patchchain.formats.regf.HiveUpdateOptions;
 import dev.patchchain.platform.registry.ApplyOptions;
 import dev.patchchain.platform.registry.HiveQueueRegistry;
+import dev.patchchain.platform.registry.NotAdministratorException;
 import dev.patchchain.testing.regf.RegfBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,6 +160,21 @@ class QueueApplyCommandsTest {
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("works only there");
+    }
+
+    @Test
+    void missingAdministratorRightsAreExit2() {
+        assertThat(ExceptionMapper.map(new NotAdministratorException("run elevated")))
+                .isEqualTo(ExitCode.USAGE_OR_INPUT);
+        assertThat(ExceptionMapper.map(new ConcurrentChangeException("changed"))).isEqualTo(ExitCode.FAILURE);
+    }
+
+    @Test
+    void helpNamesTheWritingOptions() {
+        assertThat(CliRun.run(dir, "queue", "chain", "--help").out()).contains("--apply").contains("--undo")
+                .contains("--live").contains("--backup-dir").contains("docs/apply.md");
+        assertThat(CliRun.run(dir, "queue", "add", "--help").out()).contains("--replace").contains("--hive");
+        assertThat(CliRun.run(dir, "queue", "remove", "--help").out()).contains("INDEX");
     }
 
     @Test

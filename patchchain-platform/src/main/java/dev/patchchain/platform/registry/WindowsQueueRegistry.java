@@ -134,6 +134,9 @@ public final class WindowsQueueRegistry implements QueueRegistry {
                 throw new IOException(location() + "\\" + name.registryName() + ": type " + type.getValue()
                         + ", expected REG_MULTI_SZ (7)");
             }
+            if (size.getValue() == 0) {
+                return new byte[0];
+            }
             byte[] data = new byte[size.getValue()];
             IntByReference read = new IntByReference(data.length);
             rc = Advapi32.INSTANCE.RegQueryValueEx(key, name.registryName(), 0, type, data, read);

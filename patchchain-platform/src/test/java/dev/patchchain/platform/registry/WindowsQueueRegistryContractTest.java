@@ -10,6 +10,7 @@ import dev.patchchain.core.registry.QueueRegistry;
 import dev.patchchain.core.registry.QueueValues;
 import dev.patchchain.testing.registry.QueueRegistryContract;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The live adapter passes the registry contract, on a scratch key under {@code HKCU} (never the real queue). Runs
@@ -18,11 +19,24 @@ import org.junit.jupiter.api.AfterEach;
 class WindowsQueueRegistryContractTest extends QueueRegistryContract {
 
     private static final String SCRATCH = "Software\\patchchain-test\\Session Manager";
+    private static final String SKIPPED =
+            "live registry contract skipped: needs Windows and `mvn -B verify -Pwindows` (docs/apply.md#live-mode)";
+
+    /** Surefire does not print why a test was skipped; the build log should say it. */
+    @BeforeAll
+    static void sayWhySkipped() {
+        if (!live()) {
+            System.out.println("WindowsQueueRegistryContractTest: " + SKIPPED);
+        }
+    }
+
+    private static boolean live() {
+        return WindowsQueueRegistry.available() && Boolean.getBoolean("patchchain.windows");
+    }
 
     @Override
     protected QueueRegistry create(QueueValues initial) throws Exception {
-        assumeTrue(WindowsQueueRegistry.available() && Boolean.getBoolean("patchchain.windows"),
-                "live registry contract skipped: needs Windows and `mvn -B verify -Pwindows` (see README)");
+        assumeTrue(live(), SKIPPED);
         Advapi32Util.registryCreateKey(WinReg.HKEY_CURRENT_USER, SCRATCH, WinNT.KEY_WOW64_64KEY);
         WindowsQueueRegistry registry = new WindowsQueueRegistry(WinReg.HKEY_CURRENT_USER, "HKCU", SCRATCH);
         registry.compareAndSwap(registry.read().values(), initial);
@@ -31,7 +45,7 @@ class WindowsQueueRegistryContractTest extends QueueRegistryContract {
 
     @AfterEach
     void removeScratchKey() {
-        if (WindowsQueueRegistry.available() && Boolean.getBoolean("patchchain.windows")) {
+        if (live()) {
             for (QueueValueName name : QueueValueName.values()) {
                 if (Advapi32Util.registryValueExists(WinReg.HKEY_CURRENT_USER, SCRATCH, name.registryName(),
                         WinNT.KEY_WOW64_64KEY)) {
