@@ -12,8 +12,9 @@ import java.io.IOException;
  * registry.compareAndSwap(read.values(), QueueValues.of(chainedFirst, null)); // deletes the second value
  * }</pre>
  *
- * <p>Each value is replaced atomically; the two values are written one after the other (first, then second), so a
- * failure in between leaves the first value new and the second old, never a torn value.
+ * <p>Each value is replaced atomically. An implementation that can replace both at once does (the offline hive);
+ * the others write them one after the other, first then second, so a failure in between leaves the first value new
+ * and the second old, never a torn value.
  */
 public interface QueueRegistry {
 

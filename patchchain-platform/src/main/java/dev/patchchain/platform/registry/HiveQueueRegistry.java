@@ -17,19 +17,22 @@ import dev.patchchain.formats.regf.SystemHiveQueue;
 import dev.patchchain.formats.regf.ValueChange;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * The queue in an offline SYSTEM hive file: the current control set's Session Manager key, written with {@link
- * HiveFileUpdate} (whole-hive backup, temporary file, verification, atomic rename), one value per update.
+ * HiveFileUpdate} (whole-hive backup, temporary file, verification, atomic rename), both values in one update: the
+ * pair changes all at once or not at all.
  *
  * <pre>{@code
  * QueueRegistry registry = new HiveQueueRegistry(Path.of("/mnt/win/Windows/System32/config/SYSTEM"),
  *         HiveUpdateOptions.DEFAULT.withBackupDir(Path.of("/backups")));
  * }</pre>
  *
- * <p>The compare-and-swap reads the file again and, for each value written, checks once more from the update's
- * first step (after {@link HiveFileUpdate} has read the file it edits), so a change made in between is refused;
+ * <p>The compare-and-swap reads the file again and checks once more from the update's first step (after {@link
+ * HiveFileUpdate} has read the file it edits), so a change made in between is refused;
  * {@link HiveFileUpdate} itself refuses a file changed after that, up to the rename.
  */
 public final class HiveQueueRegistry implements QueueRegistry {
@@ -67,25 +70,25 @@ public final class HiveQueueRegistry implements QueueRegistry {
         try (RegfHive system = RegfHive.open(hive, RegfOptions.STRICT)) {
             keyPath = sessionManager(system).path();
         }
-        QueueValues now = expected;
-        requireUnchanged(now);
+        requireUnchanged(expected);
+        List<ValueChange> changes = new ArrayList<>();
         for (QueueValueName name : QueueValueName.values()) {
-            if (now.sameValue(name, next)) {
-                continue;
+            if (!expected.sameValue(name, next)) {
+                byte[] data = next.get(name).orElse(null);
+                changes.add(data == null ? ValueChange.delete(keyPath, name.registryName())
+                        : ValueChange.set(keyPath, name.registryName(), RegfValue.REG_MULTI_SZ, data));
             }
-            byte[] data = next.get(name).orElse(null);
-            ValueChange change = data == null ? ValueChange.delete(keyPath, name.registryName())
-                    : ValueChange.set(keyPath, name.registryName(), RegfValue.REG_MULTI_SZ, data);
-            QueueValues before = now;
-            HiveUpdateHook hook = (step, file) -> {
-                if (step == HiveUpdateHook.Step.BACKUP) {
-                    requireUnchanged(before);
-                }
-                options.hook().before(step, file);
-            };
-            HiveFileUpdate.apply(hive, change, options.withHook(hook));
-            now = now.with(name, data);
         }
+        if (changes.isEmpty()) {
+            return;
+        }
+        HiveUpdateHook hook = (step, file) -> {
+            if (step == HiveUpdateHook.Step.BACKUP) {
+                requireUnchanged(expected);
+            }
+            options.hook().before(step, file);
+        };
+        HiveFileUpdate.apply(hive, changes, options.withHook(hook));
     }
 
     private void requireUnchanged(QueueValues expected) throws IOException {
