@@ -143,7 +143,7 @@ public final class QueueBackupFile {
      * @param values queue values
      * @return the {@code .reg} file that sets them under the current control set
      */
-    static byte[] regBytes(QueueValues values) {
+    private static byte[] regBytes(QueueValues values) {
         PendingQueue queue = PendingQueue.decode(values.first(), values.second(), PathContext.DEFAULT);
         return RegFileWriter.write(QueueRegistryView.toRegFile(queue, QueueRegistryView.CURRENT_KEY_PATH));
     }
@@ -164,7 +164,7 @@ public final class QueueBackupFile {
     }
 
     /** @return the values as base64 (null when absent) and the digest of both */
-    static ObjectNode json(QueueValues values) {
+    private static ObjectNode json(QueueValues values) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("sha256", values.sha256());
         node.put("PendingFileRenameOperations", base64(values.first()));
