@@ -3,6 +3,7 @@ package dev.patchchain.cli;
 import dev.patchchain.core.path.WinPathException;
 import dev.patchchain.fleet.snapshot.SnapshotException;
 import dev.patchchain.formats.FormatException;
+import dev.patchchain.platform.registry.NotAdministratorException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -13,7 +14,8 @@ import picocli.CommandLine;
 
 /**
  * The one place that turns an exception into a message and an {@link ExitCode}: bad input (unreadable format,
- * missing input file, bad path) is 2, failing I/O and bugs are 3.
+ * missing input file, bad path, missing administrator rights for {@code --live}) is 2, failing I/O and bugs are 3
+ * (a queue changed by another program during a write, too: {@code docs/apply.md#exit-codes}).
  */
 final class ExceptionMapper implements CommandLine.IExecutionExceptionHandler {
 
@@ -37,7 +39,8 @@ final class ExceptionMapper implements CommandLine.IExecutionExceptionHandler {
         }
         if (e instanceof UsageException || e instanceof CommandLine.ParameterException || e instanceof FormatException
                 || e instanceof WinPathException || e instanceof NoSuchFileException || e instanceof NotDirectoryException
-                || e instanceof AccessDeniedException || e instanceof SnapshotException) {
+                || e instanceof AccessDeniedException || e instanceof SnapshotException
+                || e instanceof NotAdministratorException) {
             return ExitCode.USAGE_OR_INPUT;
         }
         return ExitCode.FAILURE;

@@ -176,7 +176,7 @@ public final class QueueLoader {
      * The SYSTEM hive of the Windows installation on the image: {@code <system root>\System32\config\SYSTEM}.
      * Missing, it is an error when a queue is required and means "nothing pending" otherwise.
      */
-    private static Optional<Path> systemHive(ImageVolume image, PathContext pathContext, WithoutSource without)
+    static Optional<Path> systemHive(ImageVolume image, PathContext pathContext, WithoutSource without)
             throws NoSuchFileException {
         WinPath hive = pathContext.systemRoot().resolve("System32").resolve("config").resolve("SYSTEM");
         Path file = image.resolve(hive);
@@ -203,7 +203,7 @@ public final class QueueLoader {
         }
     }
 
-    private static PathContext pathContext(String systemRoot) {
+    static PathContext pathContext(String systemRoot) {
         try {
             return new PathContext(WinPath.parse(systemRoot, null));
         } catch (WinPathException e) {
@@ -211,7 +211,7 @@ public final class QueueLoader {
         }
     }
 
-    private static char drive(char letter) {
+    static char drive(char letter) {
         if (!Character.isLetter(letter) || letter > 'z') {
             throw new UsageException("--drive " + letter + ": expected a drive letter A-Z");
         }

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,13 +54,34 @@ public final class HiveFileUpdate {
      */
     public static HiveUpdateResult apply(Path hive, ValueChange change, HiveUpdateOptions options)
             throws IOException {
+        return apply(hive, List.of(change), options);
+    }
+
+    /**
+     * Changes several values of the hive in one file replacement: all of them or none (the queue's two values, for
+     * instance). Each change is applied to the image the previous one produced, so the sequence numbers go up by one
+     * per change that edits.
+     *
+     * @param hive    the hive file
+     * @param changes the values to set or delete, each value at most once
+     * @param options backup directory, dirty-hive handling, clock, hook
+     * @return what was done
+     * @throws RefusedWriteException if a write is refused (nothing written)
+     * @throws IOException           if the hive is damaged or a step fails (before the rename: original untouched)
+     */
+    public static HiveUpdateResult apply(Path hive, List<ValueChange> changes, HiveUpdateOptions options)
+            throws IOException {
         String source = String.valueOf(hive.getFileName());
         byte[] original = Files.readAllBytes(hive);
         BaseBlock base = BaseBlock.read(LeReader.of(source, original), 0);
         boolean dirty = !base.checksumValid() || !base.sequencesMatch();
         List<Path> logs = dirty ? TransactionLogs.beside(hive) : List.of();
         byte[] start = dirty ? recovered(hive, source, original, base, logs, options) : original;
-        HiveEdit edit = RegfValueWriter.apply(start, source, change, options.clock().instant());
+        HiveEdit edit = new HiveEdit(start, List.of());
+        for (ValueChange change : changes) {
+            HiveEdit next = RegfValueWriter.apply(edit.image(), source, change, options.clock().instant());
+            edit = new HiveEdit(next.image(), merged(edit.changes(), next.changes()));
+        }
         if (edit.changes().isEmpty() && !dirty) {
             return new HiveUpdateResult(null, edit, false, List.of());
         }
@@ -72,7 +94,7 @@ public final class HiveFileUpdate {
             keepPermissions(hive, temp);
             write(temp, edit.image(), options.hook());
             options.hook().before(HiveUpdateHook.Step.VERIFY, temp);
-            verify(temp, start, edit, change);
+            verify(temp, start, edit, changes);
             if (!Arrays.equals(Files.readAllBytes(hive), original)) {
                 throw new IOException(hive + ": changed by someone else while it was being edited; not replaced");
             }
@@ -163,13 +185,14 @@ public final class HiveFileUpdate {
     }
 
     /**
-     * @param temp   the file written
-     * @param before the hive the edit started from (the original, or its recovered image)
-     * @param edit   the edit
-     * @param change what was changed
+     * @param temp    the file written
+     * @param before  the hive the edit started from (the original, or its recovered image)
+     * @param edit    the edit
+     * @param changes what was changed
      * @throws IOException if any check fails
      */
-    private static void verify(Path temp, byte[] before, HiveEdit edit, ValueChange change) throws IOException {
+    private static void verify(Path temp, byte[] before, HiveEdit edit, List<ValueChange> changes)
+            throws IOException {
         byte[] written = Files.readAllBytes(temp);
         if (!Arrays.equals(written, edit.image())) {
             throw new IOException(temp + ": verification failed: the file differs from the image written");
@@ -179,17 +202,36 @@ public final class HiveFileUpdate {
             if (reread.dirty()) {
                 throw new IOException(temp + ": verification failed: the new hive is dirty");
             }
-            RegfKey key = reread.key(change.keyPath()).orElseThrow(() -> new IOException(temp
-                    + ": verification failed: key '" + change.keyPath() + "' is gone"));
-            Optional<RegfValue> value = key.value(change.name());
-            boolean exact = change.isDelete() ? value.isEmpty() : value.isPresent()
-                    && value.get().type() == change.type() && Arrays.equals(value.get().data(), change.data());
-            if (!exact) {
-                throw new IOException(temp + ": verification failed: value '" + change.name() + "' reads back as "
-                        + value.map(RegfValue::toString).orElse("absent"));
+            for (ValueChange change : changes) {
+                RegfKey key = reread.key(change.keyPath()).orElseThrow(() -> new IOException(temp
+                        + ": verification failed: key '" + change.keyPath() + "' is gone"));
+                Optional<RegfValue> value = key.value(change.name());
+                boolean exact = change.isDelete() ? value.isEmpty() : value.isPresent()
+                        && value.get().type() == change.type() && Arrays.equals(value.get().data(), change.data());
+                if (!exact) {
+                    throw new IOException(temp + ": verification failed: value '" + change.name() + "' reads back as "
+                            + value.map(RegfValue::toString).orElse("absent"));
+                }
+                key.values(); // strict: every value of the key still reads
             }
-            key.values(); // strict: every value of the key still reads
         }
+    }
+
+    /** @return both lists of ranges as one, sorted, merged where they overlap or touch */
+    private static List<ByteRange> merged(List<ByteRange> a, List<ByteRange> b) {
+        List<ByteRange> all = new ArrayList<>(a);
+        all.addAll(b);
+        all.sort(Comparator.comparingLong(ByteRange::offset));
+        List<ByteRange> out = new ArrayList<>();
+        for (ByteRange r : all) {
+            ByteRange last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && r.offset() <= last.end()) {
+                out.set(out.size() - 1, new ByteRange(last.offset(), Math.max(last.end(), r.end()) - last.offset()));
+            } else {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     /** Every byte outside the declared ranges is the old byte; the file never shrinks. */

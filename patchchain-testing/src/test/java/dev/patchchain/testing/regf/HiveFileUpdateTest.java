@@ -65,6 +65,30 @@ class HiveFileUpdateTest {
     }
 
     @Test
+    void severalValuesChangeInOneReplacementOrNotAtAll() throws IOException {
+        Path hive = hive(RegfValueWriterTest.system());
+        byte[] original = Files.readAllBytes(hive);
+        List<ValueChange> both = List.of(LONGER, ValueChange.set(SM, PFRO + "2", 7, queue(30)));
+        HiveUpdateHook failAtRename = (step, file) -> {
+            if (step == HiveUpdateHook.Step.RENAME) {
+                throw new IOException("injected");
+            }
+        };
+
+        assertThatThrownBy(() -> HiveFileUpdate.apply(hive, both, OPTIONS.withHook(failAtRename)))
+                .hasMessage("injected");
+        assertThat(Files.readAllBytes(hive)).isEqualTo(original);
+
+        HiveUpdateResult result = HiveFileUpdate.apply(hive, both,
+                OPTIONS.withBackupDir(Files.createDirectories(dir.resolve("b"))));
+        assertThat(read(hive)).contains(new RegfValue(PFRO, 7, LONGER.data()));
+        try (RegfHive h = RegfHive.open(hive, RegfOptions.STRICT)) {
+            assertThat(h.key(SM).orElseThrow().value(PFRO + "2")).contains(new RegfValue(PFRO + "2", 7, queue(30)));
+        }
+        assertThat(result.backup()).hasParent(dir.resolve("b"));
+    }
+
+    @Test
     void backsUpWritesAndRenames() throws IOException {
         Path hive = hive(RegfValueWriterTest.system());
         byte[] original = Files.readAllBytes(hive);
