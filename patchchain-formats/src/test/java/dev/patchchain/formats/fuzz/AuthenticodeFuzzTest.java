@@ -1,5 +1,6 @@
 package dev.patchchain.formats.fuzz;
 
+import dev.patchchain.formats.io.BytesChannel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -26,7 +27,7 @@ class AuthenticodeFuzzTest {
     void verifiesOrFailsTyped(byte[] data) throws IOException {
         SignatureReport report;
         try {
-            report = VERIFIER.verify(new ByteArrayChannel(data), "fuzz.dll");
+            report = VERIFIER.verify(new BytesChannel(data), "fuzz.dll");
         } catch (FormatException expected) {
             return;
         }

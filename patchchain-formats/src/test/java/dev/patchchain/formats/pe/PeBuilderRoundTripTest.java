@@ -1,5 +1,6 @@
 package dev.patchchain.formats.pe;
 
+import dev.patchchain.formats.io.BytesChannel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patchchain.core.version.FileVersion;

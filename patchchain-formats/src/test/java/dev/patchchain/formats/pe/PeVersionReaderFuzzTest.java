@@ -1,5 +1,6 @@
 package dev.patchchain.formats.pe;
 
+import dev.patchchain.formats.io.BytesChannel;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.patchchain.formats.FormatException;
 
