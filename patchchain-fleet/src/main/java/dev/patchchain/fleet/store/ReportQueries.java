@@ -27,8 +27,9 @@ final class ReportQueries {
     private static final String MACHINES = MACHINE_COLUMNS + "ORDER BY m.machine_id LIMIT ? OFFSET ?";
     private static final String BY_STATUS = "SELECT s.status, COUNT(*) FROM machines m "
             + "JOIN snapshots s ON s.id = m.latest_snapshot_id GROUP BY s.status";
-    private static final String QUEUE_PENDING = "SELECT COUNT(*) FROM machines m "
-            + "JOIN snapshots s ON s.id = m.latest_snapshot_id WHERE s.queue_operations > 0";
+    private static final String BY_REASON = "SELECT r.code, COUNT(*) FROM machines m "
+            + "JOIN reboot_reasons r ON r.snapshot_id = m.latest_snapshot_id "
+            + "GROUP BY r.code ORDER BY COUNT(*) DESC, r.code";
     private static final String BY_FILE = "SELECT f.path, COUNT(*) FROM machines m "
             + "JOIN findings f ON f.snapshot_id = m.latest_snapshot_id WHERE f.code = ? AND f.path IS NOT NULL "
             + "GROUP BY f.path ORDER BY COUNT(*) DESC, f.path LIMIT ?";
@@ -37,9 +38,6 @@ final class ReportQueries {
             + "ORDER BY m.last_scanned_at, m.machine_id LIMIT ?";
     private static final String TREND = "SELECT scan_day, COUNT(*), SUM(CASE WHEN status = ? THEN 1 ELSE 0 END) "
             + "FROM snapshots WHERE scan_day >= ? GROUP BY scan_day ORDER BY scan_day";
-
-    /** Until signals arrive in snapshots, a non-empty queue is the one reason we know. */
-    static final String QUEUE_REASON = "PendingFileRenameOperations";
 
     private ReportQueries() {
     }
@@ -61,8 +59,12 @@ final class ReportQueries {
                 machines += rs.getLong(2);
             }
         }
-        long queuePending = single(c, QUEUE_PENDING, null);
-        List<Count> rebootsPending = queuePending == 0 ? List.of() : List.of(new Count(QUEUE_REASON, queuePending));
+        List<Count> rebootsPending = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(BY_REASON); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rebootsPending.add(new Count(rs.getString(1), rs.getLong(2)));
+            }
+        }
         List<Count> byFile = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(BY_FILE)) {
             ps.setString(1, "DOWNGRADE");
