@@ -8,10 +8,12 @@ import dev.patchchain.cli.queue.LoadedQueue;
 import dev.patchchain.cli.queue.QueueInputOptions;
 import dev.patchchain.cli.queue.QueueLoader;
 import dev.patchchain.cli.signals.SignalScan;
+import dev.patchchain.cli.verify.VerifyScan;
 import dev.patchchain.core.analysis.AnalysisResult;
 import dev.patchchain.core.analysis.QueueAnalysis;
 import dev.patchchain.core.path.PathContext;
 import dev.patchchain.core.signals.SignalReport;
+import dev.patchchain.core.verify.VerifyReport;
 import dev.patchchain.fleet.agent.Delivery;
 import dev.patchchain.fleet.agent.RetryPolicy;
 import dev.patchchain.fleet.agent.SnapshotAgent;
@@ -27,6 +29,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -56,6 +60,12 @@ public final class ScanCommand implements Callable<Integer> {
             description = "An offline SOFTWARE hive: with the SYSTEM hive (--hive, or the image's), the snapshot's "
                     + "signals say why a reboot is pending (as `patchchain signals`). --image finds both by itself.")
     private String hiveSoftware;
+
+    @Option(names = "--catalog", paramLabel = "FILE",
+            description = "Verify the updates against this catalog (docs/formats/update-catalog.md, as `patchchain "
+                    + "verify`) and put each update's worst status and per-status file counts in the snapshot's "
+                    + "verification. Repeatable.")
+    private List<String> catalogs = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the snapshot here ('-' or no --post: standard output).")
     private String out;
@@ -97,7 +107,7 @@ public final class ScanCommand implements Callable<Integer> {
         MachineIdentity machine = identity.resolve(hives);
         Optional<SignalReport> signals = signals(loaded);
         Snapshot snapshot = SnapshotFactory.of(machine, UUID.randomUUID().toString(), clock.instant(),
-                VersionProvider.version(), loaded, result, signals);
+                VersionProvider.version(), loaded, result, signals, verification(loaded));
         byte[] json = SnapshotFormat.write(snapshot);
         try {
             SnapshotFormat.read(json, "the snapshot just made");
@@ -115,6 +125,16 @@ public final class ScanCommand implements Callable<Integer> {
             return ExitCode.FAILURE.code();
         }
         return code.code();
+    }
+
+    /** The verification, when catalogs are given. */
+    private Optional<SnapshotFactory.Verification> verification(LoadedQueue loaded) throws IOException {
+        if (catalogs.isEmpty()) {
+            return Optional.empty();
+        }
+        VerifyReport report = VerifyScan.verify(context, catalogs, loaded, new PathContext(input.systemRoot()),
+                input.lenient());
+        return Optional.of(new SnapshotFactory.Verification(String.join(", ", catalogs), report));
     }
 
     /** The reboot signals, when both a SYSTEM and a SOFTWARE hive are at hand. */

@@ -10,11 +10,16 @@ import dev.patchchain.core.queue.PendingQueue;
 import dev.patchchain.core.queue.QueueValueName;
 import dev.patchchain.core.signals.RebootSignal;
 import dev.patchchain.core.signals.SignalReport;
+import dev.patchchain.core.verify.FileCheck;
+import dev.patchchain.core.verify.UpdateCheck;
+import dev.patchchain.core.verify.VerifyReport;
+import dev.patchchain.core.verify.VerifyStatus;
 import dev.patchchain.fleet.snapshot.MachineIdentity;
 import dev.patchchain.fleet.snapshot.Snapshot;
 import dev.patchchain.fleet.snapshot.SnapshotFinding;
 import dev.patchchain.fleet.snapshot.SnapshotQueue;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +33,7 @@ final class SnapshotFactory {
     }
 
     static Snapshot of(MachineIdentity machine, String scanId, Instant scannedAt, String toolVersion, LoadedQueue input,
-                       AnalysisResult result, Optional<SignalReport> signals) {
+                       AnalysisResult result, Optional<SignalReport> signals, Optional<Verification> verification) {
         PendingQueue queue = input.queue();
         Map<String, List<String>> values = new LinkedHashMap<>();
         for (QueueValueName v : QueueValueName.values()) {
@@ -38,7 +43,38 @@ final class SnapshotFactory {
         }
         List<SnapshotFinding> findings = result.findings().stream().map(SnapshotFactory::finding).toList();
         return new Snapshot(machine, scanId, scannedAt, toolVersion, new SnapshotQueue(values, queue.operations().size()),
-                findings, signals.map(SnapshotFactory::signals), Optional.empty());
+                findings, signals.map(SnapshotFactory::signals), verification.map(SnapshotFactory::verification));
+    }
+
+    /**
+     * A verification to put in a snapshot.
+     *
+     * @param catalog the catalog file names, as given
+     * @param report  the verdicts
+     */
+    record Verification(String catalog, VerifyReport report) {
+    }
+
+    /** {@code /verification}: {@code {catalog, updates[{id, status, files{STATUS: n}}]}}. */
+    static ObjectNode verification(Verification v) {
+        ObjectNode root = Json.object();
+        String catalog = v.catalog().length() <= 255 ? v.catalog() : v.catalog().substring(0, 252) + "...";
+        if (!catalog.isEmpty()) {
+            root.put("catalog", catalog);
+        }
+        ArrayNode updates = root.putArray("updates");
+        for (UpdateCheck u : v.report().updates()) {
+            ObjectNode n = updates.addObject();
+            n.put("id", u.update().id().value());
+            n.put("status", u.status().name());
+            Map<VerifyStatus, Integer> counts = new EnumMap<>(VerifyStatus.class);
+            for (FileCheck f : u.files()) {
+                counts.merge(f.status(), 1, Integer::sum);
+            }
+            ObjectNode files = n.putObject("files");
+            counts.forEach((status, count) -> files.put(status.name(), count));
+        }
+        return root;
     }
 
     /** {@code /signals}: {@code {reboot_pending, control_set, reasons[{code, kind, reason, source, evidence}]}}. */

@@ -59,6 +59,8 @@ class SnapshotFormatTest {
 
         assertThat(read.machine().hostName()).isEqualTo("WS-0042");
         assertThat(read.status()).isEqualTo(MachineStatus.DOWNGRADE);
+        assertThat(read.rebootReasons()).containsExactly("cbs-reboot-pending", "file-rename-pending");
+        assertThat(read.verification()).isPresent();
     }
 
     @Test
