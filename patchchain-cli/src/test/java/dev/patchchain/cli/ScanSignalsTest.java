@@ -124,6 +124,27 @@ class ScanSignalsTest {
                 .contains("Reboots pending, by reason", "cbs-reboot-pending", "file-rename-pending");
     }
 
+    @Test
+    void a_catalog_adds_each_updates_worst_status_and_file_counts() throws Exception {
+        Files.writeString(dir.resolve("catalog.json"), """
+                {"format": "patchchain-update-catalog", "version": 1, "updates": [
+                  {"kb": "KB5000001", "files": [
+                    {"path": "C:\\\\Windows\\\\System32\\\\a.dll", "version": "0.3.0.0"},
+                    {"path": "C:\\\\Windows\\\\System32\\\\gone.dll", "version": "1.0.0.0"}]}]}
+                """);
+
+        CliRun run = CliRun.run(dir, "scan", "--image", "img", "--catalog", "catalog.json", "--out", "s.json");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode verification = read("s.json").verification().orElseThrow();
+        assertThat(verification.at("/catalog").asText()).isEqualTo("catalog.json");
+        assertThat(verification.at("/updates/0/id").asText()).isEqualTo("KB5000001");
+        assertThat(verification.at("/updates/0/status").asText()).isEqualTo("MISSING");
+        assertThat(verification.at("/updates/0/files/CURRENT_AFTER_REBOOT").asInt()).isEqualTo(1);
+        assertThat(verification.at("/updates/0/files/MISSING").asInt()).isEqualTo(1);
+        assertThat(CliRun.run(dir, "scan", "--image", "img", "--catalog", "none.json").exit()).isEqualTo(2);
+    }
+
     private Snapshot read(String file) throws Exception {
         return SnapshotFormat.read(Files.readAllBytes(dir.resolve(file)), file);
     }
