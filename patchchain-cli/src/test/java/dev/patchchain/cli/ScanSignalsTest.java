@@ -121,7 +121,8 @@ class ScanSignalsTest {
                 .anySatisfy(l -> assertThat(l).startsWith("m-3,").endsWith(",file-rename-pending"));
         assertThat(html.exit()).isZero();
         assertThat(Files.readString(dir.resolve("site/index.html"), StandardCharsets.UTF_8))
-                .contains("Reboots pending, by reason", "cbs-reboot-pending", "file-rename-pending");
+                .contains("Reboots pending, by reason", "cbs-reboot-pending", "file-rename-pending",
+                        "component servicing (CBS) has changes that complete at the reboot");
     }
 
     @Test
