@@ -50,4 +50,21 @@ public final class TestSnapshots {
                 Optional.of("19045.6218")), scanId, at, "0.1.0-test", new SnapshotQueue(values, operations), findings,
                 Optional.empty(), Optional.empty());
     }
+
+    /**
+     * @return {@code snapshot} with a signals section giving these reason codes (none: no reboot pending)
+     */
+    public static Snapshot withSignals(Snapshot snapshot, String... codes) {
+        com.fasterxml.jackson.databind.node.ObjectNode signals =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        signals.put("reboot_pending", codes.length > 0);
+        signals.put("control_set", "ControlSet001");
+        com.fasterxml.jackson.databind.node.ArrayNode reasons = signals.putArray("reasons");
+        for (String code : codes) {
+            reasons.addObject().put("code", code).put("kind", "update").put("reason", "because of " + code)
+                    .put("source", "SOFTWARE\\" + code).put("evidence", "present");
+        }
+        return new Snapshot(snapshot.machine(), snapshot.scanId(), snapshot.scannedAt(), snapshot.toolVersion(),
+                snapshot.queue(), snapshot.findings(), Optional.of(signals), snapshot.verification());
+    }
 }

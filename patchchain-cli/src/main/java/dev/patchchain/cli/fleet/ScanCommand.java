@@ -7,8 +7,13 @@ import dev.patchchain.cli.VersionProvider;
 import dev.patchchain.cli.queue.LoadedQueue;
 import dev.patchchain.cli.queue.QueueInputOptions;
 import dev.patchchain.cli.queue.QueueLoader;
+import dev.patchchain.cli.signals.SignalScan;
+import dev.patchchain.cli.verify.VerifyScan;
 import dev.patchchain.core.analysis.AnalysisResult;
 import dev.patchchain.core.analysis.QueueAnalysis;
+import dev.patchchain.core.path.PathContext;
+import dev.patchchain.core.signals.SignalReport;
+import dev.patchchain.core.verify.VerifyReport;
 import dev.patchchain.fleet.agent.Delivery;
 import dev.patchchain.fleet.agent.RetryPolicy;
 import dev.patchchain.fleet.agent.SnapshotAgent;
@@ -24,7 +29,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,7 +41,8 @@ import picocli.CommandLine.Option;
 
 /** {@code patchchain scan}: one machine's queue and findings as a snapshot, written out and/or posted to a server. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
-        description = {"Analyse one machine's pending rename queue and write a snapshot (docs/formats/snapshot.md).",
+        description = {"Analyse one machine's pending rename queue and write a snapshot (docs/formats/snapshot.md); "
+                + "with its SYSTEM and SOFTWARE hives (--image, or --hive and --hive-software), the reboot signals too.",
                 "With --post, the snapshot is spooled first and the spool is sent with retries: nothing is lost while "
                         + "the server is down; the next scan sends what waited.",
                 "Exit 0 clean, 1 findings, 2 bad input, 3 not delivered (it waits in the spool)."})
@@ -46,6 +55,17 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Mixin
     private IdentityOptions identity;
+
+    @Option(names = "--hive-software", paramLabel = "FILE",
+            description = "An offline SOFTWARE hive: with the SYSTEM hive (--hive, or the image's), the snapshot's "
+                    + "signals say why a reboot is pending (as `patchchain signals`). --image finds both by itself.")
+    private String hiveSoftware;
+
+    @Option(names = "--catalog", paramLabel = "FILE",
+            description = "Verify the updates against this catalog (docs/formats/update-catalog.md, as `patchchain "
+                    + "verify`) and put each update's worst status and per-status file counts in the snapshot's "
+                    + "verification. Repeatable.")
+    private List<String> catalogs = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the snapshot here ('-' or no --post: standard output).")
     private String out;
@@ -85,8 +105,9 @@ public final class ScanCommand implements Callable<Integer> {
                 imageHive(loaded, "SOFTWARE"), input.lenient() ? RegfOptions.LENIENT : RegfOptions.STRICT);
         hives.notes().forEach(n -> context.err().println("patchchain scan: note: " + n));
         MachineIdentity machine = identity.resolve(hives);
+        Optional<SignalReport> signals = signals(loaded);
         Snapshot snapshot = SnapshotFactory.of(machine, UUID.randomUUID().toString(), clock.instant(),
-                VersionProvider.version(), loaded, result);
+                VersionProvider.version(), loaded, result, signals, verification(loaded));
         byte[] json = SnapshotFormat.write(snapshot);
         try {
             SnapshotFormat.read(json, "the snapshot just made");
@@ -104,6 +125,34 @@ public final class ScanCommand implements Callable<Integer> {
             return ExitCode.FAILURE.code();
         }
         return code.code();
+    }
+
+    /** The verification, when catalogs are given. */
+    private Optional<SnapshotFactory.Verification> verification(LoadedQueue loaded) throws IOException {
+        if (catalogs.isEmpty()) {
+            return Optional.empty();
+        }
+        VerifyReport report = VerifyScan.verify(context, catalogs, loaded, new PathContext(input.systemRoot()),
+                input.lenient());
+        return Optional.of(new SnapshotFactory.Verification(String.join(", ", catalogs), report));
+    }
+
+    /** The reboot signals, when both a SYSTEM and a SOFTWARE hive are at hand. */
+    private Optional<SignalReport> signals(LoadedQueue loaded) throws IOException {
+        Optional<Path> system = input.hive().map(context::resolve).or(() -> imageHive(loaded, "SYSTEM"));
+        Optional<Path> software = Optional.ofNullable(hiveSoftware).map(context::resolve)
+                .or(() -> imageHive(loaded, "SOFTWARE"));
+        if (hiveSoftware != null && system.isEmpty()) {
+            throw new UsageException("--hive-software needs a SYSTEM hive: give --hive SYSTEM or --image DIR");
+        }
+        if (system.isEmpty() || software.isEmpty()) {
+            return Optional.empty();
+        }
+        SignalScan.Result scanned = SignalScan.evaluate(system.get(), software.get(), loaded.volume(),
+                new PathContext(input.systemRoot()), Set.of(),
+                input.lenient() ? RegfOptions.LENIENT : RegfOptions.STRICT);
+        scanned.warnings().forEach(w -> context.err().println("patchchain scan: warning: " + w));
+        return Optional.of(scanned.report());
     }
 
     private boolean deliver(byte[] json, Clock clock) throws IOException {

@@ -9,16 +9,9 @@ import dev.patchchain.core.analysis.Attribution;
 import dev.patchchain.core.path.PathContext;
 import dev.patchchain.core.path.WinPath;
 import dev.patchchain.core.path.WinPathException;
-import dev.patchchain.core.signals.MachineRegistry;
-import dev.patchchain.core.signals.RebootSignals;
-import dev.patchchain.core.signals.SignalOptions;
 import dev.patchchain.core.signals.SignalReport;
 import dev.patchchain.core.volume.VolumeState;
-import dev.patchchain.formats.FormatException;
-import dev.patchchain.formats.attribution.AttributionRulesReader;
-import dev.patchchain.formats.regf.RegfHive;
 import dev.patchchain.formats.regf.RegfOptions;
-import dev.patchchain.formats.regf.RegfRegistryView;
 import dev.patchchain.platform.image.ImageVolume;
 import dev.patchchain.platform.image.PeFileInspector;
 import java.io.IOException;
@@ -104,28 +97,17 @@ public final class SignalsCommand implements Callable<Integer> {
             throw new UsageException("give --image DIR, or both --hive-system SYSTEM and --hive-software SOFTWARE");
         }
         RegfOptions options = lenient ? RegfOptions.LENIENT : RegfOptions.STRICT;
-        try (RegfHive system = RegfHive.open(systemFile, options);
-             RegfHive software = RegfHive.open(softwareFile, options)) {
-            if (system.key("Select").isEmpty()) {
-                throw new FormatException(FormatException.Kind.NOT_THIS_FORMAT, systemFile.toString(), -1,
-                        "no Select key: not a SYSTEM hive");
-            }
-            SignalReport report = RebootSignals.evaluate(
-                    new MachineRegistry(new RegfRegistryView(system), new RegfRegistryView(software)),
-                    new SignalOptions(AttributionRulesReader.defaults(), ignored, volume, pathContext));
-            List<String> warnings = new ArrayList<>(system.warnings());
-            warnings.addAll(software.warnings());
-            SignalsInput input = new SignalsInput(systemFile.toString(), softwareFile.toString(), volumeSource,
-                    ignored, warnings);
-            if (json) {
-                context.out().println(Json.write(SignalsJson.render(report, input)));
-            } else {
-                context.out().print(SignalsText.render(report, input));
-            }
-            return (report.rebootPending() ? ExitCode.FINDINGS : ExitCode.CLEAN).code();
+        SignalScan.Result scanned = SignalScan.evaluate(systemFile, softwareFile, volume, pathContext, ignored, options);
+        SignalReport report = scanned.report();
+        SignalsInput input = new SignalsInput(systemFile.toString(), softwareFile.toString(), volumeSource,
+                ignored, scanned.warnings());
+        if (json) {
+            context.out().println(Json.write(SignalsJson.render(report, input)));
+        } else {
+            context.out().print(SignalsText.render(report, input));
         }
+        return (report.rebootPending() ? ExitCode.FINDINGS : ExitCode.CLEAN).code();
     }
-
     private Set<Attribution> ignoredClasses() {
         Set<Attribution> out = EnumSet.noneOf(Attribution.class);
         for (String name : ignore) {

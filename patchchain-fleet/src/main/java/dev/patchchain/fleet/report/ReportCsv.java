@@ -5,12 +5,13 @@ import java.util.List;
 
 /**
  * The machines as CSV (RFC 4180, CRLF), one row per machine from its latest snapshot, for spreadsheets:
- * {@code machine_id,host,os_build,scan_id,scanned_at,status,queue_operations,downgrades}.
+ * {@code machine_id,host,os_build,scan_id,scanned_at,status,queue_operations,downgrades,reboot_reasons},
+ * the reasons as codes separated by {@code ;}.
  */
 public final class ReportCsv {
 
     /** The header row. */
-    public static final String HEADER = "machine_id,host,os_build,scan_id,scanned_at,status,queue_operations,downgrades";
+    public static final String HEADER = "machine_id,host,os_build,scan_id,scanned_at,status,queue_operations,downgrades,reboot_reasons";
 
     private ReportCsv() {
     }
@@ -25,7 +26,8 @@ public final class ReportCsv {
             sb.append(field(m.machineId())).append(',').append(field(m.hostName())).append(',')
                     .append(field(m.osBuild().orElse(""))).append(',').append(field(m.scanId())).append(',')
                     .append(m.scannedAt()).append(',').append(m.status()).append(',').append(m.queueOperations())
-                    .append(',').append(m.downgrades()).append("\r\n");
+                    .append(',').append(m.downgrades()).append(',')
+                    .append(field(String.join(";", m.rebootReasons()))).append("\r\n");
         }
         return sb.toString();
     }

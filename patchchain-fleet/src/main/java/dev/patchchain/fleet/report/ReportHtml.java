@@ -1,8 +1,10 @@
 package dev.patchchain.fleet.report;
 
+import dev.patchchain.core.signals.SignalCode;
 import dev.patchchain.fleet.snapshot.MachineStatus;
 import dev.patchchain.fleet.store.MachineSummary;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +53,8 @@ public final class ReportHtml {
         report.byStatus().forEach((s, n) -> statuses.add(new Count(label(s), n)));
         section(sb, "status", "Machines by status", SvgCharts.bars("Machines by status", statuses, "#34495e"));
         section(sb, "reboots", "Reboots pending, by reason",
-                SvgCharts.bars("Reboots pending by reason", report.rebootsPending(), "#2980b9"));
+                SvgCharts.bars("Reboots pending by reason", report.rebootsPending(), "#2980b9")
+                        + reasonLegend(report.rebootsPending()));
         section(sb, "downgrades", "Downgrades by file (machines whose next boot downgrades it)",
                 SvgCharts.bars("Downgrades by file", report.downgradesByFile(), "#c0392b"));
         section(sb, "trend", "Scans per day, last " + FleetReport.TREND_DAYS + " days (red: with a downgrade)",
@@ -64,6 +67,17 @@ public final class ReportHtml {
     /** @return how the report names a status, e.g. {@code reboot pending} */
     private static String label(MachineStatus status) {
         return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /** What each reason code means, e.g. {@code cbs-reboot-pending}: component servicing (CBS) has changes... */
+    private static String reasonLegend(List<Count> reasons) {
+        StringBuilder sb = new StringBuilder();
+        for (Count c : reasons) {
+            Arrays.stream(SignalCode.values()).filter(code -> code.id().equals(c.label())).findFirst()
+                    .ifPresent(code -> sb.append("<li><code>").append(Html.escape(code.id())).append("</code>: ")
+                            .append(Html.escape(code.reason())).append("</li>"));
+        }
+        return sb.isEmpty() ? "" : "<ul class=\"legend\">" + sb + "</ul>";
     }
 
     private static void card(StringBuilder sb, String label, long n, String color) {

@@ -56,6 +56,7 @@ public final class ReportJson {
             n.put("status", m.status().name());
             n.put("queue_operations", m.queueOperations());
             n.put("downgrades", m.downgrades());
+            m.rebootReasons().forEach(n.putArray("reboot_reasons")::add);
         }
         return array;
     }

@@ -6,7 +6,7 @@ public enum MachineStatus {
     DOWNGRADE,
     /** Another finding of medium or high severity. */
     ATTENTION,
-    /** The queue is not empty: a reboot is pending, and it is safe. */
+    /** A reboot is pending (a reboot signal, or a non-empty queue), and it is safe. */
     REBOOT_PENDING,
     /** Nothing queued, nothing found. */
     CLEAN

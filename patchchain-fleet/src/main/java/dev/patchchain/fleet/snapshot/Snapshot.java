@@ -1,8 +1,10 @@
 package dev.patchchain.fleet.snapshot;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patchchain.core.analysis.Severity;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,8 +24,8 @@ import java.util.Optional;
  * @param toolVersion  the patchchain version that made it
  * @param queue        the pending rename queue
  * @param findings     the analysis' findings, most severe first
- * @param signals      reboot signals, when the scanner collected them (kept as given)
- * @param verification update verification results, when collected (kept as given)
+ * @param signals      reboot signals, when the scanner collected them ({@code /signals}, docs/formats/snapshot.md)
+ * @param verification update verification results, when collected ({@code /verification})
  */
 public record Snapshot(MachineIdentity machine, String scanId, Instant scannedAt, String toolVersion,
                        SnapshotQueue queue, List<SnapshotFinding> findings, Optional<ObjectNode> signals,
@@ -52,11 +54,34 @@ public record Snapshot(MachineIdentity machine, String scanId, Instant scannedAt
         if (findings.stream().anyMatch(f -> Severity.valueOf(f.severity()).isActionable())) {
             return MachineStatus.ATTENTION;
         }
-        return queue.operations() > 0 ? MachineStatus.REBOOT_PENDING : MachineStatus.CLEAN;
+        return rebootReasons().isEmpty() ? MachineStatus.CLEAN : MachineStatus.REBOOT_PENDING;
     }
 
     /** @return the number of {@code DOWNGRADE} findings */
     public int downgrades() {
         return (int) findings.stream().filter(f -> f.code().equals("DOWNGRADE")).count();
     }
+
+    /**
+     * @return why a reboot is pending, as reason codes in the snapshot's order: those of {@code /signals/reasons};
+     *         without a signals section, {@code file-rename-pending} if the queue has operations (the one reason the
+     *         queue itself tells), else none
+     */
+    public List<String> rebootReasons() {
+        if (signals.isPresent()) {
+            List<String> codes = new ArrayList<>();
+            JsonNode reasons = signals.get().path("reasons");
+            for (JsonNode r : reasons) {
+                String code = r.path("code").asText();
+                if (!codes.contains(code)) {
+                    codes.add(code);
+                }
+            }
+            return codes;
+        }
+        return queue.operations() > 0 ? List.of(QUEUE_REASON) : List.of();
+    }
+
+    /** The reason code of a non-empty rename queue, as {@code patchchain signals} names it. */
+    public static final String QUEUE_REASON = "file-rename-pending";
 }

@@ -23,6 +23,10 @@ final class SnapshotReader {
     private static final List<String> SEVERITIES = List.of(Severity.HIGH.name(), Severity.MEDIUM.name(),
             Severity.LOW.name(), Severity.INFO.name());
     private static final List<String> VALUE_NAMES = List.of("PendingFileRenameOperations", "PendingFileRenameOperations2");
+    /** Reboot signal reason codes, e.g. {@code cbs-reboot-pending}; newer codes are accepted. */
+    private static final Pattern REASON_CODE = Pattern.compile("[a-z][a-z0-9-]{0,63}");
+    private static final List<String> SIGNAL_KINDS = List.of("update", "installation", "configuration", "housekeeping");
+    private static final int MAX_REASONS = 1_000;
     private static final int MAX_TEXT = 32_767;
     private static final int MAX_SHORT_TEXT = 255;
     private static final int MAX_ITEMS = 500_000;
@@ -52,8 +56,92 @@ final class SnapshotReader {
                 machine.has("os_build") ? Optional.of(text(machine, "/machine", "os_build", MAX_SHORT_TEXT))
                         : Optional.empty());
         return new Snapshot(identity, id(scan, "/scan", "id"), time(scan), text(scan, "/scan", "tool_version", MAX_SHORT_TEXT),
-                queue(object(root, "", "queue")), findings(root), optionalObject(root, "signals"),
-                optionalObject(root, "verification"));
+                queue(object(root, "", "queue")), findings(root), signals(root), verification(root));
+    }
+
+    /** {@code /signals}: {@code {reboot_pending, control_set?, reasons[{code, kind, reason, source, evidence}]}}. */
+    private Optional<ObjectNode> signals(ObjectNode root) throws SnapshotException {
+        Optional<ObjectNode> signals = optionalObject(root, "signals");
+        if (signals.isEmpty()) {
+            return signals;
+        }
+        ObjectNode s = signals.get();
+        only(s, "/signals", List.of("reboot_pending", "control_set", "reasons"));
+        JsonNode pending = s.get("reboot_pending");
+        if (pending == null || !pending.isBoolean()) {
+            throw invalid("/signals/reboot_pending", "true or false", pending);
+        }
+        if (s.has("control_set")) {
+            text(s, "/signals", "control_set", MAX_SHORT_TEXT);
+        }
+        JsonNode reasons = s.get("reasons");
+        if (reasons == null || !reasons.isArray() || reasons.size() > MAX_REASONS) {
+            throw invalid("/signals/reasons", "an array of at most " + MAX_REASONS + " objects", reasons);
+        }
+        for (int i = 0; i < reasons.size(); i++) {
+            String where = "/signals/reasons/" + i;
+            if (!reasons.get(i).isObject()) {
+                throw invalid(where, "an object", reasons.get(i));
+            }
+            ObjectNode r = (ObjectNode) reasons.get(i);
+            only(r, where, List.of("code", "kind", "reason", "source", "evidence"));
+            if (!REASON_CODE.matcher(text(r, where, "code", 64)).matches()) {
+                throw invalid(where + "/code", "a reason code such as cbs-reboot-pending", r.get("code"));
+            }
+            if (!SIGNAL_KINDS.contains(text(r, where, "kind", 16))) {
+                throw invalid(where + "/kind", "one of " + SIGNAL_KINDS, r.get("kind"));
+            }
+            text(r, where, "reason", MAX_TEXT);
+            text(r, where, "source", MAX_TEXT);
+            JsonNode evidence = r.get("evidence");
+            if (evidence == null || !evidence.isTextual() || evidence.textValue().length() > MAX_TEXT) {
+                throw invalid(where + "/evidence", "a string of at most " + MAX_TEXT + " characters", evidence);
+            }
+        }
+        if (pending.booleanValue() != !reasons.isEmpty()) {
+            throw invalid("/signals/reboot_pending", reasons.isEmpty() ? "false (no reasons)" : "true (reasons given)",
+                    pending);
+        }
+        return signals;
+    }
+
+    /** {@code /verification}: {@code {catalog?, updates[{id, status, files{STATUS: n}}]}}. */
+    private Optional<ObjectNode> verification(ObjectNode root) throws SnapshotException {
+        Optional<ObjectNode> verification = optionalObject(root, "verification");
+        if (verification.isEmpty()) {
+            return verification;
+        }
+        ObjectNode v = verification.get();
+        only(v, "/verification", List.of("catalog", "updates"));
+        if (v.has("catalog")) {
+            text(v, "/verification", "catalog", MAX_SHORT_TEXT);
+        }
+        JsonNode updates = v.get("updates");
+        if (updates == null || !updates.isArray() || updates.size() > MAX_ITEMS) {
+            throw invalid("/verification/updates", "an array of at most " + MAX_ITEMS + " objects", updates);
+        }
+        for (int i = 0; i < updates.size(); i++) {
+            String where = "/verification/updates/" + i;
+            if (!updates.get(i).isObject()) {
+                throw invalid(where, "an object", updates.get(i));
+            }
+            ObjectNode u = (ObjectNode) updates.get(i);
+            only(u, where, List.of("id", "status", "files"));
+            text(u, where, "id", MAX_SHORT_TEXT);
+            if (!CODE.matcher(text(u, where, "status", 64)).matches()) {
+                throw invalid(where + "/status", "a status such as CURRENT or REGRESSED", u.get("status"));
+            }
+            ObjectNode files = object(u, where, "files");
+            for (Map.Entry<String, JsonNode> e : files.properties()) {
+                if (!CODE.matcher(e.getKey()).matches()) {
+                    throw invalid(where + "/files/" + e.getKey(), "a status such as CURRENT or REGRESSED", e.getKey());
+                }
+                if (!e.getValue().isInt() || e.getValue().intValue() < 0) {
+                    throw invalid(where + "/files/" + e.getKey(), "an integer of at least 0", e.getValue());
+                }
+            }
+        }
+        return verification;
     }
 
     private SnapshotQueue queue(ObjectNode queue) throws SnapshotException {

@@ -32,6 +32,7 @@ import org.flywaydb.core.api.FlywayException;
  */
 public final class FleetStore implements AutoCloseable {
 
+    private static final String INSERT_REASON = "INSERT INTO reboot_reasons (snapshot_id, code) VALUES (?, ?)";
     private static final String INSERT_FINDING =
             "INSERT INTO findings (snapshot_id, position, code, severity, path) VALUES (?, ?, ?, ?, ?)";
     private static final String UPSERT_MACHINE = "INSERT INTO machines (machine_id, latest_snapshot_id, last_scanned_at) "
@@ -103,6 +104,7 @@ public final class FleetStore implements AutoCloseable {
             return pool.transaction(c -> {
                 List<IngestOutcome> outcomes = new ArrayList<>(snapshots.size());
                 try (PreparedStatement finding = c.prepareStatement(INSERT_FINDING);
+                     PreparedStatement reason = c.prepareStatement(INSERT_REASON);
                      PreparedStatement machine = c.prepareStatement(UPSERT_MACHINE)) {
                     boolean any = false;
                     for (int from = 0; from < snapshots.size(); from += SnapshotRows.ROWS_PER_STATEMENT) {
@@ -116,6 +118,11 @@ public final class FleetStore implements AutoCloseable {
                             if (id.isPresent()) {
                                 any = true;
                                 addFindings(finding, id.getAsLong(), s.findings());
+                                for (String code : s.rebootReasons()) {
+                                    reason.setLong(1, id.getAsLong());
+                                    reason.setString(2, code);
+                                    reason.addBatch();
+                                }
                                 machine.setString(1, s.machine().machineId());
                                 machine.setLong(2, id.getAsLong());
                                 machine.setLong(3, s.scannedAt().toEpochMilli());
@@ -126,6 +133,7 @@ public final class FleetStore implements AutoCloseable {
                     // One batch each for all findings and all machine rows of the transaction.
                     if (any) {
                         finding.executeBatch();
+                        reason.executeBatch();
                         machine.executeBatch();
                     }
                 }

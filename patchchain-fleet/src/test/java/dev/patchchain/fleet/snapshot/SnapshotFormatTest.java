@@ -26,13 +26,28 @@ class SnapshotFormatTest {
 
     @Test
     void a_written_snapshot_reads_back_equal_with_its_optional_sections() throws Exception {
-        ObjectNode signals = MAPPER.createObjectNode().put("cbs_reboot_pending", true);
+        ObjectNode verification = MAPPER.createObjectNode().put("catalog", "catalog.json");
+        verification.putArray("updates").addObject().put("id", "KB5031356").put("status", "REGRESSED")
+                .putObject("files").put("CURRENT", 11).put("REGRESSED", 1);
+        Snapshot signalled = TestSnapshots.withSignals(sample, "cbs-reboot-pending", "file-rename-pending");
         Snapshot withSignals = new Snapshot(sample.machine(), sample.scanId(), sample.scannedAt(), sample.toolVersion(),
-                sample.queue(), sample.findings(), Optional.of(signals), Optional.empty());
+                sample.queue(), sample.findings(), signalled.signals(), Optional.of(verification));
 
         assertThat(SnapshotFormat.read(SnapshotFormat.write(sample), "t")).isEqualTo(sample);
         assertThat(SnapshotFormat.read(SnapshotFormat.write(withSignals), "t")).isEqualTo(withSignals);
         assertThat(sample.status()).isEqualTo(MachineStatus.DOWNGRADE);
+        assertThat(withSignals.rebootReasons()).containsExactly("cbs-reboot-pending", "file-rename-pending");
+    }
+
+    @Test
+    void signals_decide_the_reboot_reasons_and_without_them_the_queue_does() {
+        Snapshot queued = TestSnapshots.rebootPending("m", "1", TestSnapshots.NOW, 2);
+        Snapshot clean = TestSnapshots.clean("m", "2", TestSnapshots.NOW);
+
+        assertThat(queued.rebootReasons()).containsExactly(Snapshot.QUEUE_REASON);
+        assertThat(clean.rebootReasons()).isEmpty();
+        assertThat(TestSnapshots.withSignals(clean, "cbs-reboot-pending").status()).isEqualTo(MachineStatus.REBOOT_PENDING);
+        assertThat(TestSnapshots.withSignals(clean).status()).isEqualTo(MachineStatus.CLEAN);
     }
 
     @Test
@@ -44,6 +59,8 @@ class SnapshotFormatTest {
 
         assertThat(read.machine().hostName()).isEqualTo("WS-0042");
         assertThat(read.status()).isEqualTo(MachineStatus.DOWNGRADE);
+        assertThat(read.rebootReasons()).containsExactly("cbs-reboot-pending", "file-rename-pending");
+        assertThat(read.verification()).isPresent();
     }
 
     @Test
@@ -88,6 +105,14 @@ class SnapshotFormatTest {
         violation(messages, n -> ((ObjectNode) n.at("/findings/0")).putArray("operations").add(-3));
         violation(messages, n -> n.put("extra", 1));
         violation(messages, n -> n.put("signals", "yes"));
+        violation(messages, n -> n.putObject("signals").put("reboot_pending", true).putArray("reasons"));
+        violation(messages, n -> n.putObject("signals").put("reboot_pending", true).putArray("reasons").addObject()
+                .put("code", "CBS").put("kind", "update").put("reason", "r").put("source", "s").put("evidence", ""));
+        violation(messages, n -> n.putObject("signals").put("reboot_pending", true).putArray("reasons").addObject()
+                .put("code", "cbs").put("kind", "whim").put("reason", "r").put("source", "s").put("evidence", ""));
+        violation(messages, n -> n.putObject("signals").put("reboot_pending", false).put("extra", 1));
+        violation(messages, n -> n.putObject("verification").putArray("updates").addObject().put("id", "KB1")
+                .put("status", "CURRENT").putObject("files").put("CURRENT", -1));
 
         assertThat(messages).containsExactly(
                 "x: /machine: expected an object, found nothing",
@@ -101,7 +126,13 @@ class SnapshotFormatTest {
                 "x: /findings/0/operations/0: expected an integer >= 0, found -3",
                 "x: /extra: unknown field; expected one of [schema_version, machine, scan, queue, findings, signals, "
                         + "verification]",
-                "x: /signals: expected an object, found \"yes\"");
+                "x: /signals: expected an object, found \"yes\"",
+                "x: /signals/reboot_pending: expected false (no reasons), found true",
+                "x: /signals/reasons/0/code: expected a reason code such as cbs-reboot-pending, found \"CBS\"",
+                "x: /signals/reasons/0/kind: expected one of [update, installation, configuration, housekeeping], "
+                        + "found \"whim\"",
+                "x: /signals/extra: unknown field; expected one of [reboot_pending, control_set, reasons]",
+                "x: /verification/updates/0/files/CURRENT: expected an integer of at least 0, found -1");
     }
 
     private void violation(List<String> messages, Consumer<ObjectNode> edit) {

@@ -102,12 +102,34 @@ abstract class FleetStoreContract {
         assertThat(report.byStatus()).containsEntry(MachineStatus.DOWNGRADE, 2L).containsEntry(MachineStatus.CLEAN, 1L)
                 .containsEntry(MachineStatus.REBOOT_PENDING, 1L).containsEntry(MachineStatus.ATTENTION, 0L);
         assertThat(report.downgradesByFile()).containsExactly(new Count("C:\\w\\foo.dll", 2), new Count("C:\\w\\bar.dll", 1));
-        assertThat(report.rebootsPending()).containsExactly(new Count("PendingFileRenameOperations", 3));
+        assertThat(report.rebootsPending()).containsExactly(new Count("file-rename-pending", 3));
         assertThat(report.staleCount()).isEqualTo(1);
         assertThat(report.staleMachines()).extracting(MachineSummary::machineId).containsExactly("d");
         LocalDate today = LocalDate.of(2026, 11, 25);
         assertThat(report.trend()).extracting(d -> d.day() + "=" + d.scans() + "/" + d.withDowngrades())
                 .containsExactly(today.minusDays(1) + "=1/0", today + "=2/2");
+    }
+
+    @Test
+    void reboots_pending_are_counted_by_the_reasons_the_signals_give() throws Exception {
+        store.ingestAll(List.of(
+                TestSnapshots.withSignals(TestSnapshots.rebootPending("a", "1", NOW, 2),
+                        "cbs-reboot-pending", "file-rename-pending"),
+                TestSnapshots.withSignals(TestSnapshots.clean("b", "1", NOW), "cbs-reboot-pending"),
+                TestSnapshots.withSignals(TestSnapshots.clean("c", "1", NOW), "domain-join"),
+                TestSnapshots.withSignals(TestSnapshots.rebootPending("c", "0", NOW.minusSeconds(60), 1),
+                        "wu-reboot-required"),
+                TestSnapshots.rebootPending("d", "1", NOW, 4),
+                TestSnapshots.withSignals(TestSnapshots.clean("e", "1", NOW))));
+
+        FleetReport report = store.report(30);
+
+        assertThat(report.rebootsPending()).containsExactly(new Count("cbs-reboot-pending", 2),
+                new Count("file-rename-pending", 2), new Count("domain-join", 1));
+        assertThat(report.byStatus()).containsEntry(MachineStatus.REBOOT_PENDING, 4L)
+                .containsEntry(MachineStatus.CLEAN, 1L);
+        store.ingest(TestSnapshots.withSignals(TestSnapshots.clean("b", "1", NOW), "wu-reboot-required"));
+        assertThat(store.report(30).rebootsPending()).contains(new Count("cbs-reboot-pending", 2));
     }
 
     @Test
