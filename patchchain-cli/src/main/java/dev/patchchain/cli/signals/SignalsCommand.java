@@ -4,6 +4,7 @@ import dev.patchchain.cli.CliContext;
 import dev.patchchain.cli.ExitCode;
 import dev.patchchain.cli.UsageException;
 import dev.patchchain.cli.hive.ImageHives;
+import dev.patchchain.cli.hive.ImagePendingXml;
 import dev.patchchain.cli.render.Json;
 import dev.patchchain.core.analysis.Attribution;
 import dev.patchchain.core.path.PathContext;
@@ -88,6 +89,8 @@ public final class SignalsCommand implements Callable<Integer> {
         Path systemFile;
         Path softwareFile;
         String volumeSource = "none";
+        List<String> warnings = new ArrayList<>();
+        ImagePendingXml pendingXml = null;
         if (image != null) {
             if (hiveSystem != null || hiveSoftware != null) {
                 throw new UsageException("give --image DIR or --hive-system and --hive-software, not both");
@@ -97,6 +100,11 @@ public final class SignalsCommand implements Callable<Integer> {
             volumeSource = imageVolume.root() + " (drive " + imageVolume.drive() + ":)";
             systemFile = imageHive(imageVolume, pathContext, ImageHives.SYSTEM);
             softwareFile = imageHive(imageVolume, pathContext, ImageHives.SOFTWARE);
+            try {
+                pendingXml = ImagePendingXml.find(imageVolume, pathContext).orElse(null);
+            } catch (FormatException e) {
+                warnings.add(ImagePendingXml.where(pathContext) + " not read: " + e.getMessage());
+            }
         } else if (hiveSystem != null && hiveSoftware != null) {
             systemFile = context.resolve(hiveSystem);
             softwareFile = context.resolve(hiveSoftware);
@@ -113,10 +121,10 @@ public final class SignalsCommand implements Callable<Integer> {
             SignalReport report = RebootSignals.evaluate(
                     new MachineRegistry(new RegfRegistryView(system), new RegfRegistryView(software)),
                     new SignalOptions(AttributionRulesReader.defaults(), ignored, volume, pathContext));
-            List<String> warnings = new ArrayList<>(system.warnings());
-            warnings.addAll(software.warnings());
+            warnings.addAll(0, software.warnings());
+            warnings.addAll(0, system.warnings());
             SignalsInput input = new SignalsInput(systemFile.toString(), softwareFile.toString(), volumeSource,
-                    ignored, warnings);
+                    ignored, warnings, pendingXml);
             if (json) {
                 context.out().println(Json.write(SignalsJson.render(report, input)));
             } else {
