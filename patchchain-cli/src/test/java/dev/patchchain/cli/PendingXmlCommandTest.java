@@ -95,7 +95,8 @@ class PendingXmlCommandTest {
                 .contains("C:\\Windows\\WinSxS\\Temp\\PendingRenames\\new.kernel32.dll -> C:\\Windows\\System32\\kernel32.dll")
                 .contains("delete  C:\\Windows\\WinSxS\\Temp\\PendingDeletes\\old.dll");
         assertThat(CliRun.run(dir, "queue", "check", "--image", "img", "--json").out())
-                .contains("new.kernel32.dll").contains("pending.xml is on the image");
+                .contains("new.kernel32.dll").contains("pending.xml is on the image")
+                .contains("\"value\" : \"WinSxS\\\\pending.xml\"");
         Files.delete(dir.resolve("img/Windows/WinSxS/pending.xml"));
         assertThat(CliRun.run(dir, "queue", "check", "--image", "img").out())
                 .doesNotContain("pending.xml").doesNotContain("new.kernel32.dll");
