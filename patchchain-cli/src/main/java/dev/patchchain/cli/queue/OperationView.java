@@ -45,7 +45,7 @@ public final class OperationView {
     static ObjectNode json(int index, PendingOperation op, Attribution attribution, VolumeState volume, OperationOutcome outcome) {
         ObjectNode node = Json.object();
         node.put("index", index);
-        node.put("value", op.origin().value().registryName());
+        node.put("value", op.origin().fromFile() ? op.origin().file() : op.origin().value().registryName());
         if (op.origin().stringIndex() >= 0) {
             node.put("string_index", op.origin().stringIndex());
         } else {

@@ -169,7 +169,8 @@ final class QueueReport {
 
     private static String countByValue(PendingQueue queue) {
         Map<QueueValueName, Integer> counts = new EnumMap<>(QueueValueName.class);
-        queue.operations().forEach(op -> counts.merge(op.origin().value(), 1, Integer::sum));
+        queue.operations().stream().filter(op -> !op.origin().fromFile())
+                .forEach(op -> counts.merge(op.origin().value(), 1, Integer::sum));
         StringBuilder sb = new StringBuilder();
         for (QueueValueName v : QueueValueName.values()) {
             if (sb.length() > 0) {

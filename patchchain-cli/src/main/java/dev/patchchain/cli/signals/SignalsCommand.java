@@ -4,6 +4,7 @@ import dev.patchchain.cli.CliContext;
 import dev.patchchain.cli.ExitCode;
 import dev.patchchain.cli.UsageException;
 import dev.patchchain.cli.hive.ImageHives;
+import dev.patchchain.cli.hive.ImagePendingXml;
 import dev.patchchain.cli.render.Json;
 import dev.patchchain.core.analysis.Attribution;
 import dev.patchchain.core.path.PathContext;
@@ -11,6 +12,7 @@ import dev.patchchain.core.path.WinPath;
 import dev.patchchain.core.path.WinPathException;
 import dev.patchchain.core.signals.SignalReport;
 import dev.patchchain.core.volume.VolumeState;
+import dev.patchchain.formats.FormatException;
 import dev.patchchain.formats.regf.RegfOptions;
 import dev.patchchain.platform.image.ImageVolume;
 import dev.patchchain.platform.image.PeFileInspector;
@@ -81,6 +83,8 @@ public final class SignalsCommand implements Callable<Integer> {
         Path systemFile;
         Path softwareFile;
         String volumeSource = "none";
+        List<String> warnings = new ArrayList<>();
+        ImagePendingXml pendingXml = null;
         if (image != null) {
             if (hiveSystem != null || hiveSoftware != null) {
                 throw new UsageException("give --image DIR or --hive-system and --hive-software, not both");
@@ -90,6 +94,11 @@ public final class SignalsCommand implements Callable<Integer> {
             volumeSource = imageVolume.root() + " (drive " + imageVolume.drive() + ":)";
             systemFile = imageHive(imageVolume, pathContext, ImageHives.SYSTEM);
             softwareFile = imageHive(imageVolume, pathContext, ImageHives.SOFTWARE);
+            try {
+                pendingXml = ImagePendingXml.find(imageVolume, pathContext).orElse(null);
+            } catch (FormatException e) {
+                warnings.add(ImagePendingXml.where(pathContext) + " not read: " + e.getMessage());
+            }
         } else if (hiveSystem != null && hiveSoftware != null) {
             systemFile = context.resolve(hiveSystem);
             softwareFile = context.resolve(hiveSoftware);
@@ -99,8 +108,10 @@ public final class SignalsCommand implements Callable<Integer> {
         RegfOptions options = lenient ? RegfOptions.LENIENT : RegfOptions.STRICT;
         SignalScan.Result scanned = SignalScan.evaluate(systemFile, softwareFile, volume, pathContext, ignored, options);
         SignalReport report = scanned.report();
+        List<String> allWarnings = new ArrayList<>(scanned.warnings());
+        allWarnings.addAll(warnings);
         SignalsInput input = new SignalsInput(systemFile.toString(), softwareFile.toString(), volumeSource,
-                ignored, scanned.warnings());
+                ignored, allWarnings, pendingXml);
         if (json) {
             context.out().println(Json.write(SignalsJson.render(report, input)));
         } else {
@@ -108,6 +119,7 @@ public final class SignalsCommand implements Callable<Integer> {
         }
         return (report.rebootPending() ? ExitCode.FINDINGS : ExitCode.CLEAN).code();
     }
+
     private Set<Attribution> ignoredClasses() {
         Set<Attribution> out = EnumSet.noneOf(Attribution.class);
         for (String name : ignore) {

@@ -50,6 +50,15 @@ final class SignalsJson {
             n.put("reason", z.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             n.put("evidence", z.evidence());
         }
+        if (input.pendingXml() == null) {
+            root.putNull("pending_xml");
+        } else {
+            ObjectNode px = root.putObject("pending_xml");
+            px.put("file", input.pendingXml().file().toString());
+            px.put("file_operations", input.pendingXml().xml().fileOperations().size());
+            px.put("registry_operations", input.pendingXml().xml().registryOperations().size());
+            px.set("first_changes", Json.strings(input.pendingXml().firstChanges()));
+        }
         root.set("notes", Json.strings(report.notes()));
         root.set("warnings", Json.strings(input.warnings()));
         return root;

@@ -45,6 +45,14 @@ final class SignalsText {
             }
             sb.append(table.render());
         }
+        if (input.pendingXml() != null) {
+            sb.append("\nServicing transaction (run by poqexec at the boot, after the queue): ")
+                    .append(input.pendingXml().file()).append('\n');
+            sb.append("  ").append(input.pendingXml().counts()).append('\n');
+            for (String change : input.pendingXml().firstChanges()) {
+                sb.append("  ").append(change).append('\n');
+            }
+        }
         if (!report.zombies().isEmpty()) {
             sb.append("\nZombie entries (they keep the reboot pending for nothing):\n");
             for (Zombie z : report.zombies()) {

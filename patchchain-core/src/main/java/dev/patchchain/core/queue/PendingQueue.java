@@ -128,14 +128,21 @@ public final class PendingQueue {
     /**
      * Rebuilds the queue with other operations: each operation goes to the value its {@link Origin} names. A value
      * whose operations are unchanged keeps its exact original bytes; a changed value is written well-formed.
+     * Operations from a file ({@link Origin#fromFile()}) go to no value: they run after both values, in the order
+     * given, and are never encoded.
      *
      * @param newOperations the operations, in boot order
      * @return the new queue
      */
     public PendingQueue withOperations(List<PendingOperation> newOperations) {
         EnumMap<QueueValueName, List<PendingOperation>> byValue = new EnumMap<>(QueueValueName.class);
+        List<PendingOperation> fromFiles = new ArrayList<>();
         for (PendingOperation op : newOperations) {
-            byValue.computeIfAbsent(op.origin().value(), k -> new ArrayList<>()).add(op);
+            if (op.origin().fromFile()) {
+                fromFiles.add(op);
+            } else {
+                byValue.computeIfAbsent(op.origin().value(), k -> new ArrayList<>()).add(op);
+            }
         }
         EnumMap<QueueValueName, ValueLayout> newLayouts = new EnumMap<>(QueueValueName.class);
         List<PendingOperation> ordered = new ArrayList<>();
@@ -151,6 +158,7 @@ public final class PendingQueue {
             }
             ordered.addAll(ops);
         }
+        ordered.addAll(fromFiles);
         List<QueueNote> keptNotes = notes.stream().filter(n -> newLayouts.get(n.value()) == layouts.get(n.value())).toList();
         return new PendingQueue(ordered, newLayouts, keptNotes);
     }
