@@ -58,7 +58,8 @@ class SignalsCommandTest {
         List<Arguments> cases = new ArrayList<>();
         for (SignalCode code : List.of(SignalCode.CBS_REBOOT_PENDING, SignalCode.CBS_REBOOT_IN_PROGRESS,
                 SignalCode.CBS_PACKAGES_PENDING, SignalCode.WU_REBOOT_REQUIRED, SignalCode.WU_POST_REBOOT_REPORTING,
-                SignalCode.SERVER_MANAGER_REBOOT_ATTEMPTS, SignalCode.INSTALLER_IN_PROGRESS)) {
+                SignalCode.SERVER_MANAGER_REBOOT_ATTEMPTS, SignalCode.INSTALLER_IN_PROGRESS,
+                SignalCode.CONFIGMGR_REBOOT_DATA)) {
             cases.add(Arguments.of(code, (Consumer<Machine>) m -> m.software().key(code.key()),
                     (Consumer<Machine>) m -> m.software().key(code.key() + "Not")));
         }
@@ -66,6 +67,9 @@ class SignalsCommandTest {
                 (Consumer<Machine>) m -> m.software().key(SignalCode.WU_SERVICES_PENDING.key()
                         + "\\{7971f918-a847-4430-9279-4a52d1efe18d}"),
                 (Consumer<Machine>) m -> m.software().key(SignalCode.WU_SERVICES_PENDING.key())));
+        cases.add(Arguments.of(SignalCode.CONFIGMGR_UPDATES_REBOOT_STATUS,
+                (Consumer<Machine>) m -> m.software().key(SignalCode.CONFIGMGR_UPDATES_REBOOT_STATUS.key() + "\\16777218"),
+                (Consumer<Machine>) m -> m.software().key(SignalCode.CONFIGMGR_UPDATES_REBOOT_STATUS.key())));
         cases.add(Arguments.of(SignalCode.UPDATE_EXE_VOLATILE,
                 (Consumer<Machine>) m -> m.software().value("Microsoft\\Updates", "UpdateExeVolatile", REG_DWORD, dword(1)),
                 (Consumer<Machine>) m -> m.software().value("Microsoft\\Updates", "UpdateExeVolatile", REG_DWORD, dword(0))));

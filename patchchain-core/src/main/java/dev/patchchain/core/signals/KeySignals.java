@@ -5,13 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The indicators that are a key's or a value's presence (or a value not 0, or a list not empty). */
+/** The indicators that are a key's or a value's presence (or a key with subkeys, a value not 0, a list not empty). */
 final class KeySignals {
 
     private static final List<SignalCode> KEY_PRESENCE = List.of(SignalCode.CBS_REBOOT_PENDING,
             SignalCode.CBS_REBOOT_IN_PROGRESS, SignalCode.CBS_PACKAGES_PENDING, SignalCode.WU_REBOOT_REQUIRED,
             SignalCode.WU_POST_REBOOT_REPORTING, SignalCode.SERVER_MANAGER_REBOOT_ATTEMPTS,
-            SignalCode.INSTALLER_IN_PROGRESS);
+            SignalCode.INSTALLER_IN_PROGRESS, SignalCode.CONFIGMGR_REBOOT_DATA);
+    private static final List<SignalCode> SUBKEY_PRESENCE = List.of(SignalCode.WU_SERVICES_PENDING,
+            SignalCode.CONFIGMGR_UPDATES_REBOOT_STATUS);
     static final String UPDATE_EXE_VOLATILE = "UpdateExeVolatile";
     static final String DVD_REBOOT_SIGNAL = "DVDRebootSignal";
     static final String SETUP_EXECUTE = "SetupExecute";
@@ -27,10 +29,11 @@ final class KeySignals {
                 out.add(c.signal(code, c.source(code), "the key exists"));
             }
         }
-        List<String> pending = c.registry().software().subkeys(c.path(SignalCode.WU_SERVICES_PENDING));
-        if (!pending.isEmpty()) {
-            out.add(c.signal(SignalCode.WU_SERVICES_PENDING, c.source(SignalCode.WU_SERVICES_PENDING),
-                    "subkeys " + pending));
+        for (SignalCode code : SUBKEY_PRESENCE) {
+            List<String> subkeys = c.registry().software().subkeys(c.path(code));
+            if (!subkeys.isEmpty()) {
+                out.add(c.signal(code, c.source(code), "subkeys " + subkeys));
+            }
         }
         c.value(SignalCode.UPDATE_EXE_VOLATILE, UPDATE_EXE_VOLATILE)
                 .filter(v -> v.dword().map(d -> d != 0).orElse(true))

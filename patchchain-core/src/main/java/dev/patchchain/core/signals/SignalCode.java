@@ -40,6 +40,13 @@ public enum SignalCode {
     /** The key {@code Installer\InProgress} exists. */
     INSTALLER_IN_PROGRESS(Hive.SOFTWARE, SignalKind.INSTALLATION, "Microsoft\\Windows\\CurrentVersion\\Installer\\InProgress",
             "a Windows Installer installation is in progress (or was interrupted)"),
+    /** The key {@code SMS\Mobile Client\Reboot Management\RebootData} exists. */
+    CONFIGMGR_REBOOT_DATA(Hive.SOFTWARE, SignalKind.INSTALLATION, Keys.CONFIGMGR + "\\Reboot Management\\RebootData",
+            "the Configuration Manager (SCCM) client has scheduled a reboot for a deployment"),
+    /** The key {@code SMS\Mobile Client\Updates Management\Handler\UpdatesRebootStatus} has subkeys. */
+    CONFIGMGR_UPDATES_REBOOT_STATUS(Hive.SOFTWARE, SignalKind.UPDATE,
+            Keys.CONFIGMGR + "\\Updates Management\\Handler\\UpdatesRebootStatus",
+            "software updates deployed by Configuration Manager (SCCM) wait for the reboot"),
     /** {@code RunOnce\DVDRebootSignal} exists. */
     DVD_REBOOT_SIGNAL(Hive.SOFTWARE, SignalKind.INSTALLATION, "Microsoft\\Windows\\CurrentVersion\\RunOnce",
             "an installer set DVDRebootSignal to continue after the reboot"),
@@ -98,6 +105,7 @@ public enum SignalCode {
         static final String CBS = "Microsoft\\Windows\\CurrentVersion\\Component Based Servicing";
         static final String AUTO_UPDATE = "Microsoft\\Windows\\CurrentVersion\\WindowsUpdate\\Auto Update";
         static final String SESSION_MANAGER = "Control\\Session Manager";
+        static final String CONFIGMGR = "Microsoft\\SMS\\Mobile Client";
 
         private Keys() {
         }

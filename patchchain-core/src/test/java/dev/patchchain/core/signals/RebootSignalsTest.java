@@ -147,6 +147,8 @@ class RebootSignalsTest {
             t -> t.software.dword("Microsoft\\Updates", "UpdateExeVolatile", 1),
             t -> t.software.key(SignalCode.SERVER_MANAGER_REBOOT_ATTEMPTS.key()),
             t -> t.software.key(SignalCode.INSTALLER_IN_PROGRESS.key()),
+            t -> t.software.key(SignalCode.CONFIGMGR_REBOOT_DATA.key()),
+            t -> t.software.key(SignalCode.CONFIGMGR_UPDATES_REBOOT_STATUS.key() + "\\16777218"),
             t -> t.software.string(SignalCode.DVD_REBOOT_SIGNAL.key(), "DVDRebootSignal", "x"),
             t -> t.system.multiSz(SM, "PendingFileRenameOperations", "\\??\\C:\\a.tmp", ""),
             t -> t.system.multiSz(SM, "SetupExecute", "C:\\Windows\\System32\\poqexec.exe /display_progress"),
