@@ -146,17 +146,13 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        MachineSource liveMachine = live ? liveMachine() : null;
         VerifyInputs inputs = new VerifyInputs(context);
         UpdateCatalog catalog = inputs.catalog(catalogs, winbindex, winbindexDir, machine.type);
         HotfixInventory inventory = inputs.inventory(installed);
         LoadedQueue loaded;
-        MachineSource machine = null;
-        if (live) {
-            if (queue != null || image != null || signatures || trustStore != null) {
-                throw new UsageException("--live reads the queue, the registry and the files of the running Windows: "
-                        + "give no --image, --reg, --reg-query, --hive, --json-queue, --signatures or --trust-store");
-            }
-            machine = new LiveMachine(context.live().open(context.environment()));
+        MachineSource machine = liveMachine;
+        if (machine != null) {
             loaded = MachineQueue.load(machine, rules.rules());
         } else {
             loaded = new QueueLoader(context).load(Optional.ofNullable(queue), Optional.ofNullable(image), drive,
@@ -192,5 +188,14 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         boolean failed = report.hasRegression() || report.hasSignatureFailure();
         return (failed ? ExitCode.FINDINGS : ExitCode.CLEAN).code();
+    }
+
+    /** The running Windows, checked before any input is read: the queue, registry and files all come from it. */
+    private MachineSource liveMachine() throws IOException {
+        if (queue != null || image != null || signatures || trustStore != null) {
+            throw new UsageException("--live reads the queue, the registry and the files of the running Windows: "
+                    + "give no --image, --reg, --reg-query, --hive, --json-queue, --signatures or --trust-store");
+        }
+        return new LiveMachine(context.live().open(context.environment()));
     }
 }
