@@ -46,7 +46,8 @@ import picocli.CommandLine.Option;
 /** {@code patchchain scan}: one machine's queue and findings as a snapshot, written out and/or posted to a server. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Analyse one machine's pending rename queue and write a snapshot (docs/formats/snapshot.md); "
-                + "with its SYSTEM and SOFTWARE hives (--image, or --hive and --hive-software), the reboot signals too.",
+                + "with its SYSTEM and SOFTWARE hives (--image, --hive and --hive-software, or --live for the running "
+                + "Windows), the reboot signals too.",
                 "With --post, the snapshot is spooled first and the spool is sent with retries: nothing is lost while "
                         + "the server is down; the next scan sends what waited.",
                 "Exit 0 clean, 1 findings, 2 bad input, 3 not delivered (it waits in the spool)."})

@@ -43,7 +43,7 @@ public final class SignalsCommand implements Callable<Integer> {
 
     @Option(names = "--live",
             description = "The running Windows (Windows only): HKLM\\SYSTEM and HKLM\\SOFTWARE through the registry API, "
-                    + "the queue's sources checked on the system drive, %SystemRoot% as the Windows directory.")
+                    + "the queue's sources checked on the system drive, %%SystemRoot%% as the Windows directory.")
     private boolean live;
 
     @Option(names = "--image", paramLabel = "DIR",
@@ -64,12 +64,12 @@ public final class SignalsCommand implements Callable<Integer> {
     private List<String> ignore = new ArrayList<>();
 
     @Option(names = "--drive", paramLabel = "LETTER", defaultValue = "C",
-            description = "The drive letter --image stands for (default: ${DEFAULT-VALUE}).")
+            description = "The drive letter --image stands for (default: ${DEFAULT-VALUE}; --live: the system drive).")
     private char drive;
 
     @Option(names = "--system-root", paramLabel = "PATH", defaultValue = "C:\\Windows",
             description = "The Windows directory: where --image keeps its hives and what \\SystemRoot means in queue "
-                    + "paths (default: ${DEFAULT-VALUE}).")
+                    + "paths (default: ${DEFAULT-VALUE}; --live: %%SystemRoot%%).")
     private String systemRoot;
 
     @Option(names = "--lenient",

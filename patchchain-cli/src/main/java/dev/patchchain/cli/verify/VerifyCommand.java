@@ -99,7 +99,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--live",
             description = "The running Windows (Windows only): the queue of HKLM\\SYSTEM, the installed updates of "
-                    + "HKLM\\SOFTWARE, file versions from the system drive, %SystemRoot% as the Windows directory. "
+                    + "HKLM\\SOFTWARE, file versions from the system drive, %%SystemRoot%% as the Windows directory. "
                     + "Not with --image or a queue source.")
     private boolean live;
 
