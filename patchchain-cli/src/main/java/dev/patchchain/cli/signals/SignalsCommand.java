@@ -15,7 +15,6 @@ import dev.patchchain.core.path.WinPath;
 import dev.patchchain.core.path.WinPathException;
 import dev.patchchain.core.signals.SignalReport;
 import dev.patchchain.core.volume.VolumeState;
-import dev.patchchain.formats.FormatException;
 import dev.patchchain.formats.regf.RegfOptions;
 import dev.patchchain.platform.image.ImageVolume;
 import dev.patchchain.platform.image.PeFileInspector;
@@ -92,7 +91,8 @@ public final class SignalsCommand implements Callable<Integer> {
             if (machine.volume() instanceof ImageVolume volume) {
                 try {
                     pendingXml = ImagePendingXml.find(volume, machine.pathContext()).orElse(null);
-                } catch (FormatException e) {
+                } catch (IOException e) {
+                    // broken, or (live, without rights) unreadable: the signals do not depend on it
                     warnings.add(ImagePendingXml.where(machine.pathContext()) + " not read: " + e.getMessage());
                 }
             }
