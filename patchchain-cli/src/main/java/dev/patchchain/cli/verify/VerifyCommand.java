@@ -146,24 +146,23 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        MachineSource liveMachine = live ? liveMachine() : null;
+        MachineSource source = live ? liveMachine() : null;
         VerifyInputs inputs = new VerifyInputs(context);
         UpdateCatalog catalog = inputs.catalog(catalogs, winbindex, winbindexDir, machine.type);
         HotfixInventory inventory = inputs.inventory(installed);
         LoadedQueue loaded;
-        MachineSource machine = liveMachine;
-        if (machine != null) {
-            loaded = MachineQueue.load(machine, rules.rules());
+        if (source != null) {
+            loaded = MachineQueue.load(source, rules.rules());
         } else {
             loaded = new QueueLoader(context).load(Optional.ofNullable(queue), Optional.ofNullable(image), drive,
                     systemRoot, rules, lenient, QueueLoader.WithoutSource.EMPTY_QUEUE,
                     new QueueLoader.Signatures(signatures, trustStore));
             if (loaded.volume() instanceof ImageVolume volume) {
-                machine = HiveFileMachine.image(volume, new PathContext(WinPath.parse(systemRoot, null)),
+                source = HiveFileMachine.image(volume, new PathContext(WinPath.parse(systemRoot, null)),
                         lenient ? RegfOptions.LENIENT : RegfOptions.STRICT);
             }
         }
-        try (MachineSource m = machine) {
+        try (MachineSource m = source) {
             Optional<RegistryUpdates> registry = m == null ? Optional.empty() : inputs.registry(m);
             if (registry.isPresent()) {
                 inventory = inventory.merge(registry.get().inventory());
