@@ -15,7 +15,8 @@ import picocli.CommandLine;
 /**
  * The one place that turns an exception into a message and an {@link ExitCode}: bad input (unreadable format,
  * missing input file, bad path, missing administrator rights for {@code --live}) is 2, failing I/O and bugs are 3
- * (a queue changed by another program during a write, too: {@code docs/apply.md#exit-codes}).
+ * (a queue changed by another program during a write, too: {@code docs/apply.md#exit-codes}; a registry key a reading
+ * {@code --live} may not open, too: {@code RegistryAccessDeniedException} is an {@link IOException}).
  */
 final class ExceptionMapper implements CommandLine.IExecutionExceptionHandler {
 

@@ -2,6 +2,7 @@ package dev.patchchain.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.patchchain.cli.machine.LiveWindowsOpener;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,10 +19,19 @@ record CliRun(int exit, String out, String err) {
     }
 
     static CliRun runWithInput(Path workingDirectory, String stdin, String... args) {
+        return run(workingDirectory, stdin, LiveWindowsOpener.RUNNING, args);
+    }
+
+    /** With {@code --live} reading the given machine instead of the running Windows. */
+    static CliRun runLive(Path workingDirectory, LiveWindowsOpener live, String... args) {
+        return run(workingDirectory, "", live, args);
+    }
+
+    private static CliRun run(Path workingDirectory, String stdin, LiveWindowsOpener live, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliContext context = new CliContext(new PrintWriter(out), new PrintWriter(err),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), Map.of(), workingDirectory);
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), Map.of(), workingDirectory, live);
         int exit = Main.run(context, args);
         return new CliRun(exit, out.toString(), err.toString());
     }

@@ -122,7 +122,7 @@ public final class DemoCommand implements Callable<Integer> {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliContext captured = new CliContext(new PrintWriter(out), new PrintWriter(err), context.in(),
-                context.environment(), context.workingDirectory());
+                context.environment(), context.workingDirectory(), context.live());
         List<String> args = new ArrayList<>(step.args());
         args.add("--json");
         int code = Main.run(captured, args.toArray(String[]::new));

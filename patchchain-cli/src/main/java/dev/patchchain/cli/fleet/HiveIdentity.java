@@ -1,18 +1,15 @@
 package dev.patchchain.cli.fleet;
 
-import dev.patchchain.cli.hive.ValueText;
-import dev.patchchain.formats.regf.RegfHive;
-import dev.patchchain.formats.regf.RegfKey;
-import dev.patchchain.formats.regf.RegfOptions;
-import dev.patchchain.formats.regf.RegfValue;
+import dev.patchchain.cli.machine.MachineHive;
+import dev.patchchain.cli.machine.MachineSource;
+import dev.patchchain.core.registry.RegistryValue;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What an offline Windows installation says about itself in its hives. SYSTEM:
+ * What a Windows installation says about itself in its hives (offline files or the running registry). SYSTEM:
  * {@code ControlSet00N\Control\ComputerName\ComputerName\ComputerName} of the control set {@code Select\Current}
  * names. SOFTWARE: {@code Microsoft\Cryptography\MachineGuid}, and {@code Microsoft\Windows NT\CurrentVersion}
  * {@code CurrentBuild} with {@code UBR} (the revision) as {@code 19045.6218}. A value that is absent or of another
@@ -29,55 +26,66 @@ record HiveIdentity(Optional<String> machineGuid, Optional<String> computerName,
     private static final String COMPUTER_NAME = "Control\\ComputerName\\ComputerName";
     private static final String CRYPTOGRAPHY = "Microsoft\\Cryptography";
     private static final String CURRENT_VERSION = "Microsoft\\Windows NT\\CurrentVersion";
+    private static final int REG_QWORD = 11;
 
     HiveIdentity {
         notes = List.copyOf(notes);
     }
 
     /**
-     * @param system   the SYSTEM hive, if there is one
-     * @param software the SOFTWARE hive, if there is one
-     * @param options  strict or lenient reading
+     * @param machine the machine, with as many of its hives as it has
      * @return what the hives say
-     * @throws IOException if a hive given cannot be read
+     * @throws IOException if a hive cannot be read
      */
-    static HiveIdentity read(Optional<Path> system, Optional<Path> software, RegfOptions options) throws IOException {
+    static HiveIdentity read(MachineSource machine) throws IOException {
         List<String> notes = new ArrayList<>();
         Optional<String> name = Optional.empty();
+        Optional<MachineHive> system = machine.system();
         if (system.isPresent()) {
-            try (RegfHive hive = RegfHive.open(system.get(), options)) {
-                Optional<String> set = value(hive, "Select", "Current").flatMap(ValueText::number)
-                        .map(n -> String.format("ControlSet%03d", n));
-                name = set.isEmpty() ? Optional.empty()
-                        : value(hive, set.get() + "\\" + COMPUTER_NAME, "ComputerName").flatMap(HiveIdentity::text);
-                if (name.isEmpty()) {
-                    notes.add(system.get() + ": no computer name (Select\\Current\\" + COMPUTER_NAME + ")");
-                }
+            Optional<String> set = system.get().view().value("Select", "Current").flatMap(HiveIdentity::number)
+                    .map(n -> String.format("ControlSet%03d", n));
+            name = set.flatMap(s -> system.get().view().value(s + "\\" + COMPUTER_NAME, "ComputerName"))
+                    .flatMap(HiveIdentity::text);
+            if (name.isEmpty()) {
+                notes.add(system.get().name() + ": no computer name (Select\\Current\\" + COMPUTER_NAME + ")");
             }
         }
         Optional<String> guid = Optional.empty();
         Optional<String> build = Optional.empty();
+        Optional<MachineHive> software = machine.software();
         if (software.isPresent()) {
-            try (RegfHive hive = RegfHive.open(software.get(), options)) {
-                guid = value(hive, CRYPTOGRAPHY, "MachineGuid").flatMap(HiveIdentity::text);
-                Optional<Long> revision = value(hive, CURRENT_VERSION, "UBR").flatMap(ValueText::number);
-                build = value(hive, CURRENT_VERSION, "CurrentBuild").flatMap(HiveIdentity::text)
-                        .map(b -> revision.map(r -> b + "." + r).orElse(b));
-                if (guid.isEmpty()) {
-                    notes.add(software.get() + ": no " + CRYPTOGRAPHY + "\\MachineGuid");
-                }
+            guid = software.get().view().value(CRYPTOGRAPHY, "MachineGuid").flatMap(HiveIdentity::text);
+            Optional<Long> revision = software.get().view().value(CURRENT_VERSION, "UBR").flatMap(HiveIdentity::number);
+            build = software.get().view().value(CURRENT_VERSION, "CurrentBuild").flatMap(HiveIdentity::text)
+                    .map(b -> revision.map(r -> b + "." + r).orElse(b));
+            if (guid.isEmpty()) {
+                notes.add(software.get().name() + ": no " + CRYPTOGRAPHY + "\\MachineGuid");
             }
         }
         return new HiveIdentity(guid, name, build, notes);
     }
 
-    private static Optional<RegfValue> value(RegfHive hive, String key, String name) throws IOException {
-        Optional<RegfKey> found = hive.key(key);
-        return found.isEmpty() ? Optional.empty() : found.get().value(name);
+    /** A REG_SZ or REG_EXPAND_SZ that is not blank. */
+    private static Optional<String> text(RegistryValue value) {
+        if (value.type() != RegistryValue.REG_SZ && value.type() != RegistryValue.REG_EXPAND_SZ) {
+            return Optional.empty();
+        }
+        return Optional.of(value.string().strip()).filter(s -> !s.isEmpty());
     }
 
-    /** A REG_SZ or REG_EXPAND_SZ that is not blank. */
-    private static Optional<String> text(RegfValue value) {
-        return ValueText.strings(value).filter(s -> s.size() == 1).map(s -> s.get(0).strip()).filter(s -> !s.isEmpty());
+    /** A REG_DWORD, or a REG_QWORD of eight bytes. */
+    private static Optional<Long> number(RegistryValue value) {
+        if (value.type() == RegistryValue.REG_DWORD) {
+            return value.dword();
+        }
+        byte[] d = value.data();
+        if (value.type() != REG_QWORD || d.length != Long.BYTES) {
+            return Optional.empty();
+        }
+        long n = 0;
+        for (int i = Long.BYTES - 1; i >= 0; i--) {
+            n = n << 8 | (d[i] & 0xFF);
+        }
+        return Optional.of(n);
     }
 }

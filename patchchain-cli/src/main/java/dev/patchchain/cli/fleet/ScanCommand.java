@@ -4,6 +4,10 @@ import dev.patchchain.cli.CliContext;
 import dev.patchchain.cli.ExitCode;
 import dev.patchchain.cli.UsageException;
 import dev.patchchain.cli.VersionProvider;
+import dev.patchchain.cli.machine.HiveFileMachine;
+import dev.patchchain.cli.machine.LiveMachine;
+import dev.patchchain.cli.machine.MachineQueue;
+import dev.patchchain.cli.machine.MachineSource;
 import dev.patchchain.cli.queue.LoadedQueue;
 import dev.patchchain.cli.queue.QueueInputOptions;
 import dev.patchchain.cli.queue.QueueLoader;
@@ -42,7 +46,8 @@ import picocli.CommandLine.Option;
 /** {@code patchchain scan}: one machine's queue and findings as a snapshot, written out and/or posted to a server. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Analyse one machine's pending rename queue and write a snapshot (docs/formats/snapshot.md); "
-                + "with its SYSTEM and SOFTWARE hives (--image, or --hive and --hive-software), the reboot signals too.",
+                + "with its SYSTEM and SOFTWARE hives (--image, --hive and --hive-software, or --live for the running "
+                + "Windows), the reboot signals too.",
                 "With --post, the snapshot is spooled first and the spool is sent with retries: nothing is lost while "
                         + "the server is down; the next scan sends what waited.",
                 "Exit 0 clean, 1 findings, 2 bad input, 3 not delivered (it waits in the spool)."})
@@ -60,6 +65,12 @@ public final class ScanCommand implements Callable<Integer> {
             description = "An offline SOFTWARE hive: with the SYSTEM hive (--hive, or the image's), the snapshot's "
                     + "signals say why a reboot is pending (as `patchchain signals`). --image finds both by itself.")
     private String hiveSoftware;
+
+    @Option(names = "--live",
+            description = "The running Windows (Windows only): the queue, the identity and the reboot signals from "
+                    + "HKLM\\SYSTEM and HKLM\\SOFTWARE, file versions from the system drive. Not with --image, --hive*, a "
+                    + "queue source or --signatures.")
+    private boolean live;
 
     @Option(names = "--catalog", paramLabel = "FILE",
             description = "Verify the updates against this catalog (docs/formats/update-catalog.md, as `patchchain "
@@ -98,16 +109,35 @@ public final class ScanCommand implements Callable<Integer> {
         if (post != null && tokenFile == null) {
             throw new UsageException("--post needs --token-file");
         }
+        if (live) {
+            try (MachineSource machine = liveMachine()) {
+                return scan(machine, MachineQueue.load(machine, input.bootRules()));
+            }
+        }
         LoadedQueue loaded = new QueueLoader(context).load(input);
+        try (MachineSource machine = files(loaded)) {
+            return scan(machine, loaded);
+        }
+    }
+
+    /** The running Windows: the queue, the hives and the volume all come from it. */
+    private MachineSource liveMachine() throws IOException {
+        if (input.offlineInputGiven() || hiveSoftware != null) {
+            throw new UsageException("--live reads the queue, the hives and the files of the running Windows: give no "
+                    + "--image, --hive, --hive-software, --reg, --reg-query, --json-queue, --signatures or --trust-store");
+        }
+        return new LiveMachine(context.live().open(context.environment()));
+    }
+
+    private int scan(MachineSource machine, LoadedQueue loaded) throws IOException {
         AnalysisResult result = QueueAnalysis.analyze(loaded.queue(), loaded.volume(), loaded.rules());
         Clock clock = Clock.systemUTC();
-        HiveIdentity hives = HiveIdentity.read(input.hive().map(context::resolve).or(() -> imageHive(loaded, "SYSTEM")),
-                imageHive(loaded, "SOFTWARE"), input.lenient() ? RegfOptions.LENIENT : RegfOptions.STRICT);
-        hives.notes().forEach(n -> context.err().println("patchchain scan: note: " + n));
-        MachineIdentity machine = identity.resolve(hives);
-        Optional<SignalReport> signals = signals(loaded);
-        Snapshot snapshot = SnapshotFactory.of(machine, UUID.randomUUID().toString(), clock.instant(),
-                VersionProvider.version(), loaded, result, signals, verification(loaded));
+        HiveIdentity named = HiveIdentity.read(machine);
+        named.notes().forEach(n -> context.err().println("patchchain scan: note: " + n));
+        MachineIdentity identified = identity.resolve(named);
+        Optional<SignalReport> signals = signals(machine);
+        Snapshot snapshot = SnapshotFactory.of(identified, UUID.randomUUID().toString(), clock.instant(),
+                VersionProvider.version(), loaded, result, signals, verification(loaded, machine));
         byte[] json = SnapshotFormat.write(snapshot);
         try {
             SnapshotFormat.read(json, "the snapshot just made");
@@ -127,30 +157,34 @@ public final class ScanCommand implements Callable<Integer> {
         return code.code();
     }
 
-    /** The verification, when catalogs are given. */
-    private Optional<SnapshotFactory.Verification> verification(LoadedQueue loaded) throws IOException {
-        if (catalogs.isEmpty()) {
-            return Optional.empty();
-        }
-        VerifyReport report = VerifyScan.verify(context, catalogs, loaded, new PathContext(input.systemRoot()),
-                input.lenient());
-        return Optional.of(new SnapshotFactory.Verification(String.join(", ", catalogs), report));
-    }
-
-    /** The reboot signals, when both a SYSTEM and a SOFTWARE hive are at hand. */
-    private Optional<SignalReport> signals(LoadedQueue loaded) throws IOException {
+    /** The SYSTEM hive (--hive, or the image's) and the SOFTWARE hive (--hive-software, or the image's). */
+    private MachineSource files(LoadedQueue loaded) {
         Optional<Path> system = input.hive().map(context::resolve).or(() -> imageHive(loaded, "SYSTEM"));
         Optional<Path> software = Optional.ofNullable(hiveSoftware).map(context::resolve)
                 .or(() -> imageHive(loaded, "SOFTWARE"));
         if (hiveSoftware != null && system.isEmpty()) {
             throw new UsageException("--hive-software needs a SYSTEM hive: give --hive SYSTEM or --image DIR");
         }
-        if (system.isEmpty() || software.isEmpty()) {
+        return new HiveFileMachine(system, software, loaded.volume(), loaded.volumeSource(),
+                new PathContext(input.systemRoot()), input.lenient() ? RegfOptions.LENIENT : RegfOptions.STRICT);
+    }
+
+    /** The verification, when catalogs are given. */
+    private Optional<SnapshotFactory.Verification> verification(LoadedQueue loaded, MachineSource machine)
+            throws IOException {
+        if (catalogs.isEmpty()) {
             return Optional.empty();
         }
-        SignalScan.Result scanned = SignalScan.evaluate(system.get(), software.get(), loaded.volume(),
-                new PathContext(input.systemRoot()), Set.of(),
-                input.lenient() ? RegfOptions.LENIENT : RegfOptions.STRICT);
+        VerifyReport report = VerifyScan.verify(context, catalogs, loaded, machine);
+        return Optional.of(new SnapshotFactory.Verification(String.join(", ", catalogs), report));
+    }
+
+    /** The reboot signals, when the machine has both a SYSTEM and a SOFTWARE hive. */
+    private Optional<SignalReport> signals(MachineSource machine) throws IOException {
+        if (machine.system().isEmpty() || machine.software().isEmpty()) {
+            return Optional.empty();
+        }
+        SignalScan.Result scanned = SignalScan.evaluate(machine, Set.of());
         scanned.warnings().forEach(w -> context.err().println("patchchain scan: warning: " + w));
         return Optional.of(scanned.report());
     }

@@ -1,5 +1,6 @@
 package dev.patchchain.cli.queue;
 
+import dev.patchchain.core.boot.BootRules;
 import dev.patchchain.core.path.WinPath;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
@@ -65,6 +66,16 @@ public final class QueueInputOptions {
     /** @return {@code --system-root}, already checked by {@link QueueLoader} */
     public WinPath systemRoot() {
         return WinPath.parse(systemRoot, null);
+    }
+
+    /** @return true if a queue source, {@code --image}, {@code --signatures} or {@code --trust-store} is given */
+    public boolean offlineInputGiven() {
+        return source != null || image != null || signatures || trustStore != null;
+    }
+
+    /** @return whose boot to simulate ({@code --rules}) */
+    public BootRules bootRules() {
+        return rules.rules();
     }
 
     /** @return true with {@code --lenient} */

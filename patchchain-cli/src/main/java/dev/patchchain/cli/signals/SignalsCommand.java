@@ -5,6 +5,9 @@ import dev.patchchain.cli.ExitCode;
 import dev.patchchain.cli.UsageException;
 import dev.patchchain.cli.hive.ImageHives;
 import dev.patchchain.cli.hive.ImagePendingXml;
+import dev.patchchain.cli.machine.HiveFileMachine;
+import dev.patchchain.cli.machine.LiveMachine;
+import dev.patchchain.cli.machine.MachineSource;
 import dev.patchchain.cli.render.Json;
 import dev.patchchain.core.analysis.Attribution;
 import dev.patchchain.core.path.PathContext;
@@ -12,17 +15,16 @@ import dev.patchchain.core.path.WinPath;
 import dev.patchchain.core.path.WinPathException;
 import dev.patchchain.core.signals.SignalReport;
 import dev.patchchain.core.volume.VolumeState;
-import dev.patchchain.formats.FormatException;
 import dev.patchchain.formats.regf.RegfOptions;
 import dev.patchchain.platform.image.ImageVolume;
 import dev.patchchain.platform.image.PeFileInspector;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,6 +39,11 @@ import picocli.CommandLine.Option;
 public final class SignalsCommand implements Callable<Integer> {
 
     private final CliContext context;
+
+    @Option(names = "--live",
+            description = "The running Windows (Windows only): HKLM\\SYSTEM and HKLM\\SOFTWARE through the registry API, "
+                    + "the queue's sources checked on the system drive, %%SystemRoot%% as the Windows directory.")
+    private boolean live;
 
     @Option(names = "--image", paramLabel = "DIR",
             description = "A mounted Windows volume: reads <system root>\\System32\\config\\SYSTEM and SOFTWARE, and "
@@ -56,12 +63,12 @@ public final class SignalsCommand implements Callable<Integer> {
     private List<String> ignore = new ArrayList<>();
 
     @Option(names = "--drive", paramLabel = "LETTER", defaultValue = "C",
-            description = "The drive letter --image stands for (default: ${DEFAULT-VALUE}).")
+            description = "The drive letter --image stands for (default: ${DEFAULT-VALUE}; --live: the system drive).")
     private char drive;
 
     @Option(names = "--system-root", paramLabel = "PATH", defaultValue = "C:\\Windows",
             description = "The Windows directory: where --image keeps its hives and what \\SystemRoot means in queue "
-                    + "paths (default: ${DEFAULT-VALUE}).")
+                    + "paths (default: ${DEFAULT-VALUE}; --live: %%SystemRoot%%).")
     private String systemRoot;
 
     @Option(names = "--lenient",
@@ -78,46 +85,55 @@ public final class SignalsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Set<Attribution> ignored = ignoredClasses();
-        PathContext pathContext = pathContext();
-        VolumeState volume = VolumeState.UNKNOWN;
-        Path systemFile;
-        Path softwareFile;
-        String volumeSource = "none";
         List<String> warnings = new ArrayList<>();
-        ImagePendingXml pendingXml = null;
-        if (image != null) {
-            if (hiveSystem != null || hiveSoftware != null) {
-                throw new UsageException("give --image DIR or --hive-system and --hive-software, not both");
+        try (MachineSource machine = machine()) {
+            ImagePendingXml pendingXml = null;
+            if (machine.volume() instanceof ImageVolume volume) {
+                try {
+                    pendingXml = ImagePendingXml.find(volume, machine.pathContext()).orElse(null);
+                } catch (IOException e) {
+                    // broken, or (live, without rights) unreadable: the signals do not depend on it
+                    warnings.add(ImagePendingXml.where(machine.pathContext()) + " not read: " + e.getMessage());
+                }
             }
-            ImageVolume imageVolume = ImageVolume.open(context.resolve(image), driveLetter(), new PeFileInspector());
-            volume = imageVolume;
-            volumeSource = imageVolume.root() + " (drive " + imageVolume.drive() + ":)";
-            systemFile = imageHive(imageVolume, pathContext, ImageHives.SYSTEM);
-            softwareFile = imageHive(imageVolume, pathContext, ImageHives.SOFTWARE);
-            try {
-                pendingXml = ImagePendingXml.find(imageVolume, pathContext).orElse(null);
-            } catch (FormatException e) {
-                warnings.add(ImagePendingXml.where(pathContext) + " not read: " + e.getMessage());
+            SignalScan.Result scanned = SignalScan.evaluate(machine, ignored);
+            SignalReport report = scanned.report();
+            List<String> allWarnings = new ArrayList<>(scanned.warnings());
+            allWarnings.addAll(warnings);
+            SignalsInput input = new SignalsInput(scanned.system().name(), scanned.software().name(),
+                    machine.volumeName(), ignored, allWarnings, pendingXml);
+            if (json) {
+                context.out().println(Json.write(SignalsJson.render(report, input)));
+            } else {
+                context.out().print(SignalsText.render(report, input));
             }
-        } else if (hiveSystem != null && hiveSoftware != null) {
-            systemFile = context.resolve(hiveSystem);
-            softwareFile = context.resolve(hiveSoftware);
-        } else {
-            throw new UsageException("give --image DIR, or both --hive-system SYSTEM and --hive-software SOFTWARE");
+            return (report.rebootPending() ? ExitCode.FINDINGS : ExitCode.CLEAN).code();
         }
+    }
+
+    /** The running Windows, an image and its hives, or two hive files (their queue's sources then unchecked). */
+    private MachineSource machine() throws IOException {
         RegfOptions options = lenient ? RegfOptions.LENIENT : RegfOptions.STRICT;
-        SignalScan.Result scanned = SignalScan.evaluate(systemFile, softwareFile, volume, pathContext, ignored, options);
-        SignalReport report = scanned.report();
-        List<String> allWarnings = new ArrayList<>(scanned.warnings());
-        allWarnings.addAll(warnings);
-        SignalsInput input = new SignalsInput(systemFile.toString(), softwareFile.toString(), volumeSource,
-                ignored, allWarnings, pendingXml);
-        if (json) {
-            context.out().println(Json.write(SignalsJson.render(report, input)));
-        } else {
-            context.out().print(SignalsText.render(report, input));
+        int given = (live ? 1 : 0) + (image != null ? 1 : 0) + (hiveSystem != null || hiveSoftware != null ? 1 : 0);
+        if (given > 1) {
+            throw new UsageException("give one of --live, --image DIR, or --hive-system and --hive-software");
         }
-        return (report.rebootPending() ? ExitCode.FINDINGS : ExitCode.CLEAN).code();
+        if (live) {
+            return new LiveMachine(context.live().open(context.environment()));
+        }
+        PathContext pathContext = pathContext();
+        if (image != null) {
+            ImageVolume imageVolume = ImageVolume.open(context.resolve(image), driveLetter(), new PeFileInspector());
+            HiveFileMachine machine = HiveFileMachine.image(imageVolume, pathContext, options);
+            requireHive(imageVolume, pathContext, machine.system().isPresent(), ImageHives.SYSTEM);
+            requireHive(imageVolume, pathContext, machine.software().isPresent(), ImageHives.SOFTWARE);
+            return machine;
+        }
+        if (hiveSystem != null && hiveSoftware != null) {
+            return new HiveFileMachine(Optional.of(context.resolve(hiveSystem)), Optional.of(context.resolve(hiveSoftware)),
+                    VolumeState.UNKNOWN, "none", pathContext, options);
+        }
+        throw new UsageException("give --live, --image DIR, or both --hive-system SYSTEM and --hive-software SOFTWARE");
     }
 
     private Set<Attribution> ignoredClasses() {
@@ -130,10 +146,12 @@ public final class SignalsCommand implements Callable<Integer> {
         return out;
     }
 
-    private static Path imageHive(ImageVolume image, PathContext pathContext, String name) throws NoSuchFileException {
-        return ImageHives.find(image, pathContext, name).orElseThrow(() -> new NoSuchFileException(image.root()
-                + ": no " + ImageHives.where(pathContext, name) + " in the image (fix --system-root, or give "
-                + "--hive-system and --hive-software)"));
+    private static void requireHive(ImageVolume image, PathContext pathContext, boolean present, String name)
+            throws NoSuchFileException {
+        if (!present) {
+            throw new NoSuchFileException(image.root() + ": no " + ImageHives.where(pathContext, name) + " in the image "
+                    + "(fix --system-root, or give --hive-system and --hive-software)");
+        }
     }
 
     private PathContext pathContext() {

@@ -2,6 +2,11 @@ package dev.patchchain.cli.verify;
 
 import dev.patchchain.cli.CliContext;
 import dev.patchchain.cli.ExitCode;
+import dev.patchchain.cli.UsageException;
+import dev.patchchain.cli.machine.HiveFileMachine;
+import dev.patchchain.cli.machine.LiveMachine;
+import dev.patchchain.cli.machine.MachineQueue;
+import dev.patchchain.cli.machine.MachineSource;
 import dev.patchchain.cli.queue.LoadedQueue;
 import dev.patchchain.cli.queue.QueueLoader;
 import dev.patchchain.cli.queue.QueueSourceOptions;
@@ -17,6 +22,7 @@ import dev.patchchain.core.verify.RegistryUpdates;
 import dev.patchchain.core.verify.UpdateCatalog;
 import dev.patchchain.core.verify.Verifier;
 import dev.patchchain.core.verify.VerifyReport;
+import dev.patchchain.formats.regf.RegfOptions;
 import dev.patchchain.platform.image.ImageDigest;
 import dev.patchchain.platform.image.ImageVolume;
 import java.io.IOException;
@@ -91,6 +97,12 @@ public final class VerifyCommand implements Callable<Integer> {
             heading = "Pending queue (at most one; without it, --image reads the image's SYSTEM hive if it has one):%n")
     private QueueSourceOptions queue;
 
+    @Option(names = "--live",
+            description = "The running Windows (Windows only): the queue of HKLM\\SYSTEM, the installed updates of "
+                    + "HKLM\\SOFTWARE, file versions from the system drive, %%SystemRoot%% as the Windows directory. "
+                    + "Not with --image or a queue source.")
+    private boolean live;
+
     @Option(names = "--image", paramLabel = "DIR",
             description = "A mounted Windows volume, or a directory standing for the drive: gives file versions "
                     + "(without it every file is unverifiable) and, without a queue source, the pending queue from "
@@ -134,15 +146,24 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        MachineSource source = live ? liveMachine() : null;
         VerifyInputs inputs = new VerifyInputs(context);
         UpdateCatalog catalog = inputs.catalog(catalogs, winbindex, winbindexDir, machine.type);
         HotfixInventory inventory = inputs.inventory(installed);
-        LoadedQueue loaded = new QueueLoader(context).load(Optional.ofNullable(queue), Optional.ofNullable(image),
-                drive, systemRoot, rules, lenient, QueueLoader.WithoutSource.EMPTY_QUEUE,
-                new QueueLoader.Signatures(signatures, trustStore));
-        if (loaded.volume() instanceof ImageVolume volume) {
-            Optional<RegistryUpdates> registry = inputs.registry(volume, new PathContext(WinPath.parse(systemRoot, null)),
-                    lenient);
+        LoadedQueue loaded;
+        if (source != null) {
+            loaded = MachineQueue.load(source, rules.rules());
+        } else {
+            loaded = new QueueLoader(context).load(Optional.ofNullable(queue), Optional.ofNullable(image), drive,
+                    systemRoot, rules, lenient, QueueLoader.WithoutSource.EMPTY_QUEUE,
+                    new QueueLoader.Signatures(signatures, trustStore));
+            if (loaded.volume() instanceof ImageVolume volume) {
+                source = HiveFileMachine.image(volume, new PathContext(WinPath.parse(systemRoot, null)),
+                        lenient ? RegfOptions.LENIENT : RegfOptions.STRICT);
+            }
+        }
+        try (MachineSource m = source) {
+            Optional<RegistryUpdates> registry = m == null ? Optional.empty() : inputs.registry(m);
             if (registry.isPresent()) {
                 inventory = inventory.merge(registry.get().inventory());
                 catalog = catalog.merge(registry.get().catalog());
@@ -166,5 +187,14 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         boolean failed = report.hasRegression() || report.hasSignatureFailure();
         return (failed ? ExitCode.FINDINGS : ExitCode.CLEAN).code();
+    }
+
+    /** The running Windows, checked before any input is read: the queue, registry and files all come from it. */
+    private MachineSource liveMachine() throws IOException {
+        if (queue != null || image != null || signatures || trustStore != null) {
+            throw new UsageException("--live reads the queue, the registry and the files of the running Windows: "
+                    + "give no --image, --reg, --reg-query, --hive, --json-queue, --signatures or --trust-store");
+        }
+        return new LiveMachine(context.live().open(context.environment()));
     }
 }

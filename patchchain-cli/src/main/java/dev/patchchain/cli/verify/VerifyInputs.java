@@ -2,9 +2,9 @@ package dev.patchchain.cli.verify;
 
 import dev.patchchain.cli.CliContext;
 import dev.patchchain.cli.UsageException;
-import dev.patchchain.cli.hive.ImageHives;
+import dev.patchchain.cli.machine.MachineHive;
+import dev.patchchain.cli.machine.MachineSource;
 import dev.patchchain.cli.queue.InputBytes;
-import dev.patchchain.core.path.PathContext;
 import dev.patchchain.core.path.WinPath;
 import dev.patchchain.core.verify.HotfixInventory;
 import dev.patchchain.core.verify.RegistryInventory;
@@ -13,11 +13,7 @@ import dev.patchchain.core.verify.UpdateCatalog;
 import dev.patchchain.formats.inventory.InstalledUpdates;
 import dev.patchchain.formats.inventory.InstalledUpdatesReader;
 import dev.patchchain.formats.json.UpdateCatalogFormat;
-import dev.patchchain.formats.regf.RegfHive;
-import dev.patchchain.formats.regf.RegfOptions;
-import dev.patchchain.formats.regf.RegfRegistryView;
 import dev.patchchain.formats.winbindex.WinbindexImporter;
-import dev.patchchain.platform.image.ImageVolume;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,28 +70,26 @@ final class VerifyInputs {
     }
 
     /**
-     * The SOFTWARE hive of an image, when it has one: its legacy hotfix records and CBS packages (an inventory) and
-     * the records' per-file entries (a catalog).
+     * The machine's SOFTWARE hive, when it has one (an image's file, or the running registry): its legacy hotfix
+     * records and CBS packages (an inventory) and the records' per-file entries (a catalog).
      */
-    Optional<RegistryUpdates> registry(ImageVolume image, PathContext pathContext, boolean lenient) throws IOException {
-        Optional<Path> hive = ImageHives.find(image, pathContext, ImageHives.SOFTWARE);
-        if (hive.isEmpty()) {
+    Optional<RegistryUpdates> registry(MachineSource machine) throws IOException {
+        Optional<MachineHive> software = machine.software();
+        if (software.isEmpty()) {
             return Optional.empty();
         }
-        try (RegfHive software = RegfHive.open(hive.get(), lenient ? RegfOptions.LENIENT : RegfOptions.STRICT)) {
-            RegistryUpdates read = RegistryInventory.read(new RegfRegistryView(software), pathContext);
-            described.add("SOFTWARE hive " + hive.get() + ": " + read.inventory().updates().size()
-                    + " installed updates (legacy Updates records and CBS packages), " + read.catalog().updates().size()
-                    + " with file lists");
-            return Optional.of(read);
-        }
+        RegistryUpdates read = RegistryInventory.read(software.get().view(), machine.pathContext());
+        described.add("SOFTWARE hive " + software.get().name() + ": " + read.inventory().updates().size()
+                + " installed updates (legacy Updates records and CBS packages), " + read.catalog().updates().size()
+                + " with file lists");
+        return Optional.of(read);
     }
 
     /** @throws UsageException if nothing says which files to expect */
     static void requireExpectedFiles(UpdateCatalog catalog, List<String> catalogs, List<String> winbindex) {
         if (catalogs.isEmpty() && winbindex.isEmpty() && catalog.updates().isEmpty()) {
-            throw new UsageException("give at least one --catalog FILE or --winbindex FILE (or an --image whose SOFTWARE"
-                    + " hive has legacy hotfix records with file lists): without expected files there is nothing to verify");
+            throw new UsageException("give at least one --catalog FILE or --winbindex FILE (or an --image or --live whose"
+                    + " SOFTWARE hive has legacy hotfix records with file lists): without expected files there is nothing to verify");
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.patchchain.cli.verify;
 
 import dev.patchchain.cli.CliContext;
+import dev.patchchain.cli.machine.MachineSource;
 import dev.patchchain.cli.queue.LoadedQueue;
 import dev.patchchain.core.boot.BootResult;
 import dev.patchchain.core.boot.BootSimulator;
-import dev.patchchain.core.path.PathContext;
 import dev.patchchain.core.verify.ContentDigest;
 import dev.patchchain.core.verify.HotfixInventory;
 import dev.patchchain.core.verify.RegistryUpdates;
@@ -18,11 +18,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code verify} for {@code scan --catalog}: every catalogued update (and, on an image, those its registry lists)
- * checked against a queue already loaded, as {@code verify --catalog FILE [--image DIR]} would.
+ * {@code verify} for {@code scan --catalog}: every catalogued update (and those the machine's SOFTWARE hive lists)
+ * checked against a queue already loaded, as {@code verify --catalog FILE [--image DIR | --live]} would.
  *
  * <pre>{@code
- * VerifyReport report = VerifyScan.verify(context, List.of("catalog.json"), loaded, pathContext, false);
+ * VerifyReport report = VerifyScan.verify(context, List.of("catalog.json"), loaded, machine);
  * }</pre>
  */
 public final class VerifyScan {
@@ -34,25 +34,22 @@ public final class VerifyScan {
     }
 
     /**
-     * @param context     where relative file names resolve
-     * @param catalogs    catalog files (docs/formats/update-catalog.md), at least one
-     * @param loaded      the machine's queue and volume (and signature checking, if asked for)
-     * @param pathContext what {@code \SystemRoot} means
-     * @param lenient     read damaged hives as far as possible
+     * @param context  where relative file names resolve
+     * @param catalogs catalog files (docs/formats/update-catalog.md), at least one
+     * @param loaded   the machine's queue and volume (and signature checking, if asked for)
+     * @param machine  the machine, whose SOFTWARE hive (if any) adds installed updates and hotfix file lists
      * @return the verdict per update
      * @throws IOException if a catalog or hive cannot be read
      */
     public static VerifyReport verify(CliContext context, List<String> catalogs, LoadedQueue loaded,
-                                      PathContext pathContext, boolean lenient) throws IOException {
+                                      MachineSource machine) throws IOException {
         VerifyInputs inputs = new VerifyInputs(context);
         UpdateCatalog catalog = inputs.catalog(catalogs, List.of(), "C:\\Windows\\System32", AMD64);
         HotfixInventory inventory = inputs.inventory(List.of());
-        if (loaded.volume() instanceof ImageVolume volume) {
-            Optional<RegistryUpdates> registry = inputs.registry(volume, pathContext, lenient);
-            if (registry.isPresent()) {
-                inventory = inventory.merge(registry.get().inventory());
-                catalog = catalog.merge(registry.get().catalog());
-            }
+        Optional<RegistryUpdates> registry = inputs.registry(machine);
+        if (registry.isPresent()) {
+            inventory = inventory.merge(registry.get().inventory());
+            catalog = catalog.merge(registry.get().catalog());
         }
         VerifyInputs.requireExpectedFiles(catalog, catalogs, List.of());
         BootResult boot = new BootSimulator(loaded.rules()).run(loaded.queue(), loaded.volume());

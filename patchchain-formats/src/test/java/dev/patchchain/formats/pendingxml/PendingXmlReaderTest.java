@@ -66,6 +66,36 @@ class PendingXmlReaderTest {
         assertThat(ops.get(2)).isInstanceOf(PendingOperation.Delete.class);
     }
 
+    /**
+     * The one operation a public page quotes from a real file (docs/formats/pending-xml.md#what-is-confirmed): a
+     * Vista hard link whose destination is a {@code \??\C:} path, not {@code \SystemRoot}; and the checkpoint
+     * Microsoft's servicing blog says separates critical from non-critical operations, as an element of the POQ
+     * (its exact name is not published: whatever it is called, it must be skipped, not fail the file).
+     */
+    @Test
+    void publishedVistaHardlinkWithADevicePathDestination() throws FormatException {
+        String xml = """
+                <?xml version='1.0' encoding='utf-8'?>
+                <PendingTransaction Version="2.0">
+                  <POQ>
+                    <HardlinkFile source="\\SystemRoot\\WinSxS\\x86_microsoft-windows-ie-internetexplorer_31bf3856ad364e35_6.0.6000.16609_none_0123456789abcdef\\iexplore.exe" destination="\\??\\C:\\Program Files\\Internet Explorer\\iexplore.exe"/>
+                    <Checkpoint/>
+                    <DeleteFile path="\\SystemRoot\\WinSxS\\Temp\\PendingDeletes\\old.dll"/>
+                  </POQ>
+                </PendingTransaction>
+                """;
+
+        PendingXml read = PendingXmlReader.read(xml.getBytes(StandardCharsets.UTF_8), "pending.xml");
+        List<PendingOperation> ops = read.toPendingOperations(PathContext.DEFAULT);
+
+        assertThat(read.fileOperations()).extracting(PendingXml.FileOperation::kind)
+                .containsExactly(FileKind.HARDLINK, FileKind.DELETE);
+        assertThat(ops.get(0)).isInstanceOfSatisfying(PendingOperation.Rename.class, r -> {
+            assertThat(r.target().toString()).isEqualToIgnoringCase("C:\\Program Files\\Internet Explorer\\iexplore.exe");
+            assertThat(r.source().toString()).startsWithIgnoringCase("C:\\Windows\\WinSxS\\x86_microsoft-windows-ie");
+        });
+    }
+
     @Test
     void missingAttributeFailsWithItsLine() {
         String xml = "<?xml version='1.0'?>\n<PendingTransaction>\n<POQ>\n<MoveFile source=\"\\SystemRoot\\a\"/>\n</POQ>\n"

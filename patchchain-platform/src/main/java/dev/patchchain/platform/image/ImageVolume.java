@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -155,7 +156,15 @@ public final class ImageVolume implements VolumeState {
     }
 
     private Path resolveChild(Path dir, String name, WinPath forWarning) {
-        Path exact = dir.resolve(name);
+        Path exact;
+        try {
+            exact = dir.resolve(name);
+        } catch (InvalidPathException e) {
+            // a name Windows' own path parser refuses (a stream "a.dll:s", a trailing space): live on C:\ only
+            warnings.add("path " + forWarning + ": the name " + name + " cannot be opened here (" + e.getReason()
+                    + "); it was seen as absent");
+            return null;
+        }
         Path child = Files.exists(exact, LinkOption.NOFOLLOW_LINKS) ? exact : null;
         if (child == null) {
             String actual = listing(dir).get(WinPath.upcase(name));
