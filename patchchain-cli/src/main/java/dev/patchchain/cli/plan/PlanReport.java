@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patchchain.cli.render.Json;
 import dev.patchchain.core.plan.Conflict;
 import dev.patchchain.core.plan.Counterexample;
+import dev.patchchain.core.plan.MachineState;
 import dev.patchchain.core.plan.Plan;
 import dev.patchchain.core.plan.RebootGroup;
 import dev.patchchain.core.plan.SetVerdict;
@@ -19,8 +20,13 @@ final class PlanReport {
     private PlanReport() {
     }
 
-    static String text(Plan plan, List<String> warnings) {
+    static String text(Plan plan, MachineState machine, List<String> warnings) {
         StringBuilder out = new StringBuilder();
+        if (!machine.notes().isEmpty()) {
+            out.append("Machine state:\n");
+            machine.notes().forEach(n -> out.append("  ").append(n).append('\n'));
+            out.append('\n');
+        }
         conflicts(out, plan.conflicts());
         out.append("All ").append(plan.set().packages().size()).append(" packages: ").append(plan.set().verdict())
                 .append('\n');
@@ -69,12 +75,21 @@ final class PlanReport {
         c.steps().forEach(s -> out.append("  ").append(s).append('\n'));
     }
 
-    static ObjectNode json(Plan plan, List<String> warnings) {
+    static ObjectNode json(Plan plan, MachineState machine, List<String> warnings) {
         ObjectNode root = Json.object();
         root.put("command", "plan");
+        ObjectNode state = Json.object();
+        state.put("controlSet", machine.controlSet());
+        state.put("queuedOperations", machine.queue().operations().size());
+        state.put("pendingXmlFileOperations", machine.servicing().size());
+        state.put("pendingXmlRegistryChanges", machine.servicingValues().size());
+        state.put("registryRead", machine.system().isPresent() || machine.software().isPresent());
+        state.set("notes", Json.strings(machine.notes()));
+        root.set("machine", state);
         ArrayNode conflicts = Json.array();
         for (Conflict c : plan.conflicts()) {
             ObjectNode node = Json.object();
+            node.put("kind", c.kind().name());
             node.put("subject", c.subject());
             node.set("packages", Json.strings(c.packages()));
             node.set("details", Json.strings(c.details()));
