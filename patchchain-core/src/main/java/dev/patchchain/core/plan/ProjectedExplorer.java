@@ -54,7 +54,7 @@ final class ProjectedExplorer {
             for (int pkg : pkgs) {
                 states -= workload.stepsByPackage.get(pkg).get(r).size();
             }
-            Key key = new Key(r, start.get(r), pkgs, shape(pkgs, program), program.chain());
+            Key key = new Key(r, start.get(r), pkgs, shape(pkgs, program), program.chain(), expected.get(r));
             Result result = memo.get(key);
             if (result == null) {
                 result = resource(r, pkgs, program, start.get(r), expected.get(r));
@@ -77,8 +77,11 @@ final class ProjectedExplorer {
         return waves.stream().map(distinct::indexOf).toList();
     }
 
-    /** What identifies one resource's exploration. */
-    record Key(Resource resource, Cell start, List<Integer> pkgs, List<Integer> waves, boolean chain) {
+    /**
+     * What identifies one resource's exploration. The expected cell is part of it: with something pending at the
+     * start, the reference reboots before the resource's first package unless that package is the first member.
+     */
+    record Key(Resource resource, Cell start, List<Integer> pkgs, List<Integer> waves, boolean chain, Cell expected) {
     }
 
     /** One resource's exploration: states visited, and a path to a different ending (or null). */
