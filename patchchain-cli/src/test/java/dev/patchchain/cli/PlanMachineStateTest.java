@@ -191,6 +191,38 @@ class PlanMachineStateTest {
     }
 
     @Test
+    void aSystemHiveWrittenByHivexregeditGivesTheSameVerdictAsOurOwn() throws Exception {
+        Corpus.requireTool("hivexregedit", "writes the SYSTEM hive with an independent registry writer");
+        hotfixThenNaive();
+        image(system());
+        Path hive = dir.resolve("HIVEX_SYSTEM");
+        Files.copy(Corpus.require("hives/hivex/minimal"), hive);
+        hive.toFile().setWritable(true);
+        StringBuilder queue = new StringBuilder();
+        for (byte b : MultiSz.of(List.of("\\??\\" + STAGED, "!\\??\\" + NTDLL)).encode()) {
+            queue.append(queue.isEmpty() ? "" : ",").append(String.format("%02x", b & 0xFF));
+        }
+        String root = "[HKEY_LOCAL_MACHINE\\SYSTEM";
+        Files.writeString(dir.resolve("queue.reg"), "Windows Registry Editor Version 5.00\n\n"
+                + root + "\\Select]\n\"Current\"=dword:00000001\n\n" + root + "\\ControlSet001]\n\n"
+                + root + "\\ControlSet001\\Control]\n\n" + root + "\\ControlSet001\\Control\\Session Manager]\n"
+                + "\"PendingFileRenameOperations\"=hex(7):" + queue + "\n");
+        Process merge = new ProcessBuilder("hivexregedit", "--merge", "--prefix", "HKEY_LOCAL_MACHINE\\SYSTEM",
+                hive.toString(), dir.resolve("queue.reg").toString()).redirectErrorStream(true).start();
+        String log = new String(merge.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(merge.waitFor()).as(log).isZero();
+
+        CliRun hivex = CliRun.run(dir, "plan", "kb1.json", "kb2.json", "--image", "img", "--hive-system",
+                "HIVEX_SYSTEM", "--json");
+        image(stagedOntoNtdll());
+        CliRun ours = CliRun.run(dir, "plan", "kb1.json", "kb2.json", "--image", "img", "--json");
+
+        assertThat(hivex.json().at("/set/verdict").asText()).as(hivex.err()).isEqualTo("SAFE_WITH_CHAIN");
+        assertThat(hivex.json().get("set")).isEqualTo(ours.json().get("set"));
+        assertThat(hivex.json().get("conflicts")).isEqualTo(ours.json().get("conflicts"));
+    }
+
+    @Test
     void theRealQueueOfACorpusHiveDeletesAFileAPackageInstalls() throws IOException {
         Path system = Corpus.require("hives/regipy/SYSTEM_2");
         String plugin = "C:\\\\Users\\\\master\\\\AppData\\\\Local\\\\Temp\\\\nsp9C0.tmp\\\\nsProcess.dll";
