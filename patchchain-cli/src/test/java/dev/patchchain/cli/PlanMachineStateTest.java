@@ -90,8 +90,8 @@ class PlanMachineStateTest {
                 .contains("3. KB2 (naive installer) reads " + NTDLL + ": 6.1.0.1 on disk (it does not look at the "
                         + "queue, where queued [" + pending + "]), so it will install 6.1.0.3")
                 .contains("6. after the reboot ntdll.dll is 6.1.0.3 < 6.1.0.4")
-                .contains(NTDLL + ": KB1 installs 6.1.0.2 (disk and queue, in use); KB2 installs 6.1.0.3 (disk only, "
-                        + "in use); already queued: " + pending + ": \\??\\" + STAGED + " -> !\\??\\" + NTDLL)
+                .contains(NTDLL + " (pending in the queue): KB1 installs 6.1.0.2 (disk and queue, in use); KB2 "
+                        + "installs 6.1.0.3 (disk only, in use); already queued: " + pending + ": \\??\\" + STAGED + " -> !\\??\\" + NTDLL)
                 .contains("1 target files already have entries pending on the machine");
         CliRun json = CliRun.run(dir, "plan", "kb1.json", "kb2.json", "--image", "img", "--json");
         assertThat(json.json().at("/machine/queuedOperations").asInt()).isEqualTo(1);
@@ -161,7 +161,7 @@ class PlanMachineStateTest {
                 .contains("1. A (naive installer) reads HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\RunOnce"
                         + "\\Setup: [old.exe /resume]")
                 .contains("the reference runs [a.exe, b.exe, old.exe /resume]: a.exe, old.exe /resume never runs")
-                .contains("B sets [b.exe]; already set, to run at the next boot: [old.exe /resume]; a set before "
+                .contains("(RunOnce pending): B sets [b.exe]; already set, to run at the next boot: [old.exe /resume]; a set before "
                         + "that boot overwrites it");
         assertThat(empty.json().at("/machine/registryRead").asBoolean()).isTrue();
         assertThat(conflicts(empty, "PENDING_RUN_ONCE")).isEmpty();

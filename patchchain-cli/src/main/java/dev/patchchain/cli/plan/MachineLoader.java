@@ -53,6 +53,10 @@ final class MachineLoader {
                 .orElse(null);
         Path softwareFile = software != null ? software
                 : image.flatMap(i -> ImageHives.find(i, context, ImageHives.SOFTWARE)).orElse(null);
+        if (image.isPresent() && systemFile == null) {
+            warnings.add("no " + ImageHives.where(context, ImageHives.SYSTEM) + " in the image: the pending queue is "
+                    + "not read (give --hive-system, or fix --system-root)");
+        }
         MachineState machine = MachineState.of(disk);
         if (systemFile != null || softwareFile != null) {
             machine = machine.withRegistry(view(systemFile), view(softwareFile), context);

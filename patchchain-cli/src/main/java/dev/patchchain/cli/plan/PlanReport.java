@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patchchain.cli.render.Json;
 import dev.patchchain.core.plan.Conflict;
+import dev.patchchain.core.plan.ConflictKind;
 import dev.patchchain.core.plan.Counterexample;
 import dev.patchchain.core.plan.MachineState;
 import dev.patchchain.core.plan.Plan;
@@ -62,12 +63,22 @@ final class PlanReport {
     private static void conflicts(StringBuilder out, List<Conflict> conflicts) {
         out.append("Conflicts: ").append(conflicts.isEmpty() ? "none" : conflicts.size()).append('\n');
         for (Conflict c : conflicts.subList(0, Math.min(conflicts.size(), TEXT_CONFLICTS))) {
-            out.append("  ").append(c.subject()).append(": ").append(String.join("; ", c.details())).append('\n');
+            out.append("  ").append(c.subject()).append(label(c.kind())).append(": ")
+                    .append(String.join("; ", c.details())).append('\n');
         }
         if (conflicts.size() > TEXT_CONFLICTS) {
             out.append("  ... and ").append(conflicts.size() - TEXT_CONFLICTS).append(" more (see --json)\n");
         }
         out.append('\n');
+    }
+
+    private static String label(ConflictKind kind) {
+        return switch (kind) {
+            case PENDING_QUEUE -> " (pending in the queue)";
+            case PENDING_XML -> " (pending in pending.xml)";
+            case PENDING_RUN_ONCE -> " (RunOnce pending)";
+            case PACKAGES, ENGINE_LOCK -> "";
+        };
     }
 
     private static void counterexample(StringBuilder out, Counterexample c) {
