@@ -63,7 +63,10 @@ record FileCell(WinPath target, PathState disk, PendingEntries machine, List<Sta
         return out;
     }
 
-    /** @return what is queued for the target in boot order, e.g. {@code [6.1.0.4 (PendingFileRenameOperations[0]), 6.1.0.3]} */
+    /**
+     * @return what is queued for the target in boot order, e.g.
+     *         {@code [6.1.0.4 (PendingFileRenameOperations[0]), 6.1.0.3]}
+     */
     List<String> queueText() {
         List<String> out = new ArrayList<>(machine.describe(machine.queue(), target));
         queue.forEach(s -> out.add(s.version().toString()));
@@ -84,7 +87,8 @@ record FileCell(WinPath target, PathState disk, PendingEntries machine, List<Sta
             return new FileCell(target, disk, machine, queue, Map.copyOf(d));
         }
         if (!throughQueue) {
-            return new FileCell(target, PathState.file(FileFacts.versioned(-1, version)), machine, queue, Map.copyOf(d));
+            return new FileCell(target, PathState.file(FileFacts.versioned(-1, version)), machine, queue,
+                    Map.copyOf(d));
         }
         List<Staged> q = new ArrayList<>(queue);
         q.add(new Staged(pkg, staged, version));

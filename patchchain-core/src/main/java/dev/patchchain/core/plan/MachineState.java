@@ -74,6 +74,9 @@ public record MachineState(VolumeState disk, PendingQueue queue, List<PendingOpe
      * @return this machine with its registry
      */
     public MachineState withRegistry(RegistryView systemHive, RegistryView softwareHive, PathContext context) {
+        if (systemHive == null && softwareHive == null) {
+            return this;
+        }
         List<String> read = new ArrayList<>(notes);
         PendingQueue pending = PendingQueue.empty();
         String set = "";
@@ -84,8 +87,8 @@ public record MachineState(VolumeState disk, PendingQueue queue, List<PendingOpe
             } else {
                 set = String.format("ControlSet%03d", current.get());
                 String sm = set + "\\" + SESSION_MANAGER;
-                pending = PendingQueue.decode(multiSz(systemHive, sm, FIRST), multiSz(systemHive, sm, SECOND),
-                        context);
+                pending = PendingQueue.decode(multiSz(systemHive, sm, FIRST, read),
+                        multiSz(systemHive, sm, SECOND, read), context);
                 read.add("control set " + set + " (Select\\Current = " + current.get() + "): "
                         + pending.operations().size() + " queued operation(s) in " + FIRST + "(2)");
             }
@@ -146,8 +149,12 @@ public record MachineState(VolumeState disk, PendingQueue queue, List<PendingOpe
         };
     }
 
-    private static byte[] multiSz(RegistryView hive, String key, String name) {
-        return hive.value(key, name).filter(v -> v.type() == RegistryValue.REG_MULTI_SZ).map(RegistryValue::data)
-                .orElse(null);
+    private static byte[] multiSz(RegistryView hive, String key, String name, List<String> read) {
+        Optional<RegistryValue> value = hive.value(key, name);
+        if (value.isPresent() && value.get().type() != RegistryValue.REG_MULTI_SZ) {
+            read.add(key + "\\" + name + " has type " + value.get().type() + ", not REG_MULTI_SZ (7): not read");
+            return null;
+        }
+        return value.map(RegistryValue::data).orElse(null);
     }
 }

@@ -205,4 +205,18 @@ class MachineStatePlanTest {
         });
         assertThat(untouched.conflicts()).isEmpty();
     }
+
+    @Test
+    void aQueueValueThatIsNotAMultiStringIsNotedAndNotRead() {
+        MapRegistry system = system().string(SM, "PendingFileRenameOperations", "\\??\\" + STAGED);
+
+        MachineState machine = machine(diskWithStaged("0.4"), system, null);
+
+        assertThat(machine.queue().operations()).isEmpty();
+        assertThat(machine.notes()).contains("control set ControlSet001 (Select\\Current = 1): 0 queued operation(s) in "
+                        + "PendingFileRenameOperations(2)")
+                .contains(SM + "\\PendingFileRenameOperations has type 1, not REG_MULTI_SZ (7): not read");
+        assertThat(plan(machine, hotfixThenNaive()).set().verdict()).isEqualTo(Verdict.SAFE_SEQUENTIAL_NO_REBOOT);
+        assertThat(MachineState.of(disk()).withRegistry(null, null, PathContext.DEFAULT).notes()).isEmpty();
+    }
 }
