@@ -48,13 +48,17 @@ final class ProjectedExplorer {
         for (Map.Entry<Resource, List<Integer>> e : workload.explored.entrySet()) {
             List<Integer> pkgs = program.members().stream().filter(e.getValue()::contains).toList();
             Resource r = e.getKey();
-            if (pkgs.isEmpty() || pkgs.size() == 1 && !workload.changedByBoot(start.get(r))) {
+            boolean pending = workload.pendingAtStart(r, start.get(r));
+            if (pkgs.isEmpty() || pkgs.size() == 1 && !pending) {
                 continue;
             }
             for (int pkg : pkgs) {
                 states -= workload.stepsByPackage.get(pkg).get(r).size();
             }
-            Key key = new Key(r, start.get(r), pkgs, shape(pkgs, program), program.chain(), expected.get(r));
+            // with something pending, the reference reboots before the first package that touches the resource unless
+            // that package is the first member: the expected cell depends on it
+            boolean rebootFirst = pending && !program.members().get(0).equals(pkgs.get(0));
+            Key key = new Key(r, start.get(r), pkgs, shape(pkgs, program), program.chain(), rebootFirst);
             Result result = memo.get(key);
             if (result == null) {
                 result = resource(r, pkgs, program, start.get(r), expected.get(r));
@@ -77,11 +81,9 @@ final class ProjectedExplorer {
         return waves.stream().map(distinct::indexOf).toList();
     }
 
-    /**
-     * What identifies one resource's exploration. The expected cell is part of it: with something pending at the
-     * start, the reference reboots before the resource's first package unless that package is the first member.
-     */
-    record Key(Resource resource, Cell start, List<Integer> pkgs, List<Integer> waves, boolean chain, Cell expected) {
+    /** What identifies one resource's exploration, and so its reference. */
+    record Key(Resource resource, Cell start, List<Integer> pkgs, List<Integer> waves, boolean chain,
+               boolean rebootFirst) {
     }
 
     /** One resource's exploration: states visited, and a path to a different ending (or null). */

@@ -106,8 +106,18 @@ final class Workload {
     }
 
     /** @return true if a boot alone changes the cell: something is pending on it before any package runs */
-    boolean changedByBoot(Cell cell) {
+    private boolean changedByBoot(Cell cell) {
         return !boot(cell, false).equals(cell);
+    }
+
+    /**
+     * @param resource a resource
+     * @param cell     its cell at the start of an exploration
+     * @return true if something is pending on it that the next boot runs (only ever true for a resource that had
+     *         something pending before any package ran, and only until a boot)
+     */
+    boolean pendingAtStart(Resource resource, Cell cell) {
+        return pendingAtStart.contains(resource) && changedByBoot(cell);
     }
 
     /** One package's steps on one resource from a given cell, followed by a boot: a step of the reference. */
