@@ -141,6 +141,33 @@ class PlanMachineStateTest {
     }
 
     @Test
+    void aValueThatPendingXmlSetsIsAConflictWithThePackageThatWritesIt() throws IOException {
+        String key = "\"key\": \"HKLM\\\\Software\\\\Microsoft\\\\Windows\\\\CurrentVersion\\\\RunOnce\", "
+                + "\"type\": \"REG_MULTI_SZ\", \"mode\": \"append\", \"data\": [\"a.exe\"], \"value\": ";
+        manifest("setup.json", "SETUP", "naive", "", "{" + key + "\"Setup\"}");
+        manifest("other.json", "OTHER", "naive", "", "{" + key + "\"Other\"}");
+        Path image = image(system());
+        Files.createDirectories(image.resolve("Windows/WinSxS"));
+        Files.writeString(image.resolve("Windows/WinSxS/pending.xml"), """
+                <?xml version='1.0' encoding='utf-8'?>
+                <PendingTransaction Version="3.1" Identifier="916b1a55a3d2d801">
+                  <POQ postAction="reboot">
+                    <SetKeyValue path="\\Registry\\Machine\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\RunOnce" name="Setup" type="0x00000007" encoding="base64" value="YQAAAAAA"/>
+                  </POQ>
+                </PendingTransaction>
+                """, StandardCharsets.UTF_8);
+
+        CliRun touched = CliRun.run(dir, "plan", "setup.json", "--image", "img", "--json");
+        CliRun untouched = CliRun.run(dir, "plan", "other.json", "--image", "img", "--json");
+
+        assertThat(touched.exit()).as(touched.err()).isZero();
+        assertThat(touched.json().at("/machine/pendingXmlRegistryChanges").asInt()).isEqualTo(1);
+        assertThat(conflicts(touched, "PENDING_XML")).singleElement().satisfies(c -> assertThat(c.get("details")
+                .toString()).isEqualTo("[\"SETUP appends [a.exe]\",\"pending.xml sets it: WinSxS\\\\pending.xml line 4\"]"));
+        assertThat(untouched.json().get("conflicts")).isEmpty();
+    }
+
+    @Test
     void offlineHivesWithoutAnImageGiveTheQueueAndARunOnceCommandAlreadyPending() throws IOException {
         String key = "\"key\": \"HKLM\\\\Software\\\\Microsoft\\\\Windows\\\\CurrentVersion\\\\RunOnce\", "
                 + "\"value\": \"Setup\", \"type\": \"REG_MULTI_SZ\", ";

@@ -94,7 +94,7 @@ final class PlanReport {
         state.put("queuedOperations", machine.queue().operations().size());
         state.put("pendingXmlFileOperations", machine.servicing().size());
         state.put("pendingXmlRegistryChanges", machine.servicingValues().size());
-        state.put("registryRead", machine.system().isPresent() || machine.software().isPresent());
+        state.put("registryRead", machine.registryRead());
         state.set("notes", Json.strings(machine.notes()));
         root.set("machine", state);
         ArrayNode conflicts = Json.array();

@@ -114,8 +114,8 @@ public record MachineState(VolumeState disk, PendingQueue queue, List<PendingOpe
         return new MachineState(disk, queue, files, values, system, software, controlSet, read);
     }
 
-    /** @return true if the registry was read (some values start from it) */
-    boolean registryRead() {
+    /** @return true if a hive was read (the values below it start from it) */
+    public boolean registryRead() {
         return system.isPresent() || software.isPresent();
     }
 
