@@ -22,7 +22,9 @@ import java.util.Optional;
 /**
  * Reads the machine state {@code plan} starts from off an offline machine: the SYSTEM and SOFTWARE hives (a dirty
  * hive replayed with its logs, as {@code queue show} does) and, on an image, servicing's {@code WinSxS\pending.xml}.
- * Everything else goes through {@link MachineState}, which a running Windows can feed the same way.
+ * Everything else goes through {@link MachineState}, which a running Windows feeds the same way: its registry as
+ * {@code RegistryView}s, its disk as a {@code VolumeState}, its {@code pending.xml} through
+ * {@link #withPendingXml(MachineState, PendingXml)}.
  */
 final class MachineLoader {
 
@@ -62,7 +64,7 @@ final class MachineLoader {
             machine = machine.withRegistry(view(systemFile), view(softwareFile), context);
         }
         if (image.isPresent()) {
-            machine = withPendingXml(machine, image.get());
+            machine = withImagePendingXml(machine, image.get());
         }
         return machine;
     }
@@ -81,7 +83,7 @@ final class MachineLoader {
         return new RegfRegistryView(hive);
     }
 
-    private MachineState withPendingXml(MachineState machine, ImageVolume image) throws IOException {
+    private MachineState withImagePendingXml(MachineState machine, ImageVolume image) throws IOException {
         Optional<ImagePendingXml> found;
         try {
             found = ImagePendingXml.find(image, context);
@@ -90,10 +92,15 @@ final class MachineLoader {
                     + e.getMessage());
             return machine;
         }
-        if (found.isEmpty()) {
-            return machine;
-        }
-        PendingXml xml = found.get().xml();
+        return found.map(px -> withPendingXml(machine, px.xml())).orElse(machine);
+    }
+
+    /**
+     * @param machine the machine so far
+     * @param xml     servicing's pending transaction, wherever it was read from
+     * @return the machine with its file operations (simulated) and registry changes (listed)
+     */
+    MachineState withPendingXml(MachineState machine, PendingXml xml) {
         List<ServicingValue> values = new ArrayList<>();
         for (PendingXml.RegistryOperation op : xml.registryOperations()) {
             String evidence = PendingXml.ORIGIN_FILE + " line " + op.line();
