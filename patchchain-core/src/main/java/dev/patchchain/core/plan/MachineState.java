@@ -91,6 +91,10 @@ public record MachineState(VolumeState disk, PendingQueue queue, List<PendingOpe
                         multiSz(systemHive, sm, SECOND, read), context);
                 read.add("control set " + set + " (Select\\Current = " + current.get() + "): "
                         + pending.operations().size() + " queued operation(s) in " + FIRST + "(2)");
+                long now = current.get();
+                systemHive.value("Select", "Default").flatMap(RegistryValue::dword).filter(d -> d != now)
+                        .ifPresent(d -> read.add("Select\\Default = " + d + " differs from Select\\Current = " + now
+                                + "; the current control set is read"));
             }
         }
         read.add("registry values start from the machine's "

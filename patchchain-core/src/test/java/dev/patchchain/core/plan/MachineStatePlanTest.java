@@ -219,4 +219,19 @@ class MachineStatePlanTest {
         assertThat(plan(machine, hotfixThenNaive()).set().verdict()).isEqualTo(Verdict.SAFE_SEQUENTIAL_NO_REBOOT);
         assertThat(MachineState.of(disk()).withRegistry(null, null, PathContext.DEFAULT).notes()).isEmpty();
     }
+
+    @Test
+    void theQueueComesFromSelectCurrentAndADifferentDefaultIsNoted() {
+        MapRegistry system = new MapRegistry().dword("Select", "Current", 2).dword("Select", "Default", 1)
+                .multiSz("ControlSet001\\Control\\Session Manager", "PendingFileRenameOperations", "\\??\\" + STAGED,
+                        "!\\??\\" + NTDLL)
+                .key("ControlSet002\\Control\\Session Manager");
+
+        MachineState machine = machine(diskWithStaged("0.4"), system, null);
+
+        assertThat(machine.controlSet()).isEqualTo("ControlSet002");
+        assertThat(machine.queue().operations()).isEmpty();
+        assertThat(machine.notes()).contains("Select\\Default = 1 differs from Select\\Current = 2; the current "
+                + "control set is read");
+    }
 }
