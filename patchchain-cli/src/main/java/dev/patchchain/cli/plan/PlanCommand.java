@@ -120,7 +120,7 @@ public final class PlanCommand implements Callable<Integer> {
             packages.add(m.pkg());
         }
         Optional<ImageVolume> imageVolume = image == null ? Optional.empty() : Optional.of(openImage());
-        VolumeState disk = imageVolume.<VolumeState>map(v -> v).orElseGet(() -> new ManifestDisk(onDisk));
+        VolumeState disk = imageVolume.isPresent() ? imageVolume.get() : new ManifestDisk(onDisk);
         MachineLoader loader = new MachineLoader(pathContext(), lenient ? RegfOptions.LENIENT : RegfOptions.STRICT);
         MachineState machine = loader.load(disk, imageVolume, file(hiveSystem), file(hiveSoftware));
         Plan plan = new Planner(PlanOptions.DEFAULT).plan(packages, machine);
