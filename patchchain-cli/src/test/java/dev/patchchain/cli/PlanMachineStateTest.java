@@ -196,6 +196,24 @@ class PlanMachineStateTest {
     }
 
     @Test
+    void aSoftwareHiveAloneGivesValuesButNoQueue() throws IOException {
+        String key = "\"key\": \"HKLM\\\\Software\\\\Microsoft\\\\Windows\\\\CurrentVersion\\\\RunOnce\", "
+                + "\"value\": \"Setup\", \"type\": \"REG_MULTI_SZ\", ";
+        manifest("b.json", "B", "naive", "", "{" + key + "\"mode\": \"set\", \"data\": [\"b.exe\"]}");
+        Files.write(dir.resolve("SOFTWARE"), new RegfBuilder().value(RUN_ONCE, "Setup", REG_MULTI_SZ,
+                MultiSz.of(List.of("old.exe /resume")).encode()).build());
+
+        CliRun run = CliRun.run(dir, "plan", "b.json", "--hive-software", "SOFTWARE", "--json");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.json().at("/machine/controlSet").asText()).isEmpty();
+        assertThat(run.json().at("/machine/notes").toString())
+                .isEqualTo("[\"registry values start from the machine's SOFTWARE hive\"]");
+        assertThat(conflicts(run, "PENDING_RUN_ONCE")).singleElement()
+                .satisfies(c -> assertThat(c.get("packages").toString()).isEqualTo("[\"B\"]"));
+    }
+
+    @Test
     void aDirtySystemHiveIsReadWithItsLogReplayed() throws IOException {
         hotfixThenNaive();
         // the same layout, the queue under a name nobody reads: the log's pages turn it into the real queue
