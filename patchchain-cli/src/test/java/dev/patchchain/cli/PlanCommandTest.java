@@ -70,7 +70,9 @@ class PlanCommandTest {
         CliRun run = CliRun.run(dir, "plan", "kb1.json", "kb2.json", "--image", "img");
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.out()).contains("6.1.0.1 on disk").contains("warning: the manifests' onDisk entries are ignored");
+        assertThat(run.out()).contains("6.1.0.1 on disk").contains("warning: the manifests' onDisk entries are ignored")
+                .contains("warning: no C:\\Windows\\System32\\config\\SYSTEM in the image: the pending queue is not "
+                        + "read");
     }
 
     @Test

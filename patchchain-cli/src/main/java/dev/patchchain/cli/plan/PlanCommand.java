@@ -4,7 +4,10 @@ import dev.patchchain.cli.CliContext;
 import dev.patchchain.cli.ExitCode;
 import dev.patchchain.cli.UsageException;
 import dev.patchchain.cli.render.Json;
+import dev.patchchain.core.path.PathContext;
 import dev.patchchain.core.path.WinPath;
+import dev.patchchain.core.path.WinPathException;
+import dev.patchchain.core.plan.MachineState;
 import dev.patchchain.core.plan.Plan;
 import dev.patchchain.core.plan.PlanOptions;
 import dev.patchchain.core.plan.Planner;
@@ -19,6 +22,7 @@ import dev.patchchain.formats.json.PackageManifest;
 import dev.patchchain.formats.json.PackageManifestFormat;
 import dev.patchchain.formats.msi.MsiPackage;
 import dev.patchchain.formats.msi.MsiPackageReader;
+import dev.patchchain.formats.regf.RegfOptions;
 import dev.patchchain.platform.image.ImageVolume;
 import dev.patchchain.platform.image.PeFileInspector;
 import java.io.IOException;
@@ -30,6 +34,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,7 +45,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Decide which packages may be installed in parallel or one after another without a reboot "
                 + "(exploring every interleaving of their installers and the boot that follows), show a "
-                + "counterexample when not, and schedule the fewest reboots. Exit 0 when no reboot and no chain is "
+                + "counterexample when not, and schedule the fewest reboots. With --image or --hive-system, start "
+                + "from the machine's state: what its queue and pending.xml will replace at the next boot, and its "
+                + "current registry values. Exit 0 when no reboot and no chain is "
                 + "needed, 1 when one is, 2 on bad input.")
 public final class PlanCommand implements Callable<Integer> {
 
@@ -57,13 +64,34 @@ public final class PlanCommand implements Callable<Integer> {
     private List<String> manifests;
 
     @Option(names = "--image", paramLabel = "DIR",
-            description = "A mounted Windows tree: the versions on disk now come from its PE files. Without it, "
-                    + "from the manifests' onDisk entries, else unknown.")
+            description = "A mounted Windows tree: the versions on disk now come from its PE files, the pending queue "
+                    + "and the current registry values from its <system root>\\System32\\config\\SYSTEM and "
+                    + "SOFTWARE hives, servicing's pending operations from its WinSxS\\pending.xml. Without it, "
+                    + "versions come from the manifests' onDisk entries, else unknown.")
     private String image;
 
     @Option(names = "--drive", paramLabel = "LETTER", defaultValue = "C",
             description = "The drive letter --image stands for (default: ${DEFAULT-VALUE}).")
     private char drive;
+
+    @Option(names = "--hive-system", paramLabel = "FILE",
+            description = "An offline SYSTEM hive (its .LOG1/.LOG2 beside it are replayed when dirty): the pending "
+                    + "queue of its current control set and its values; instead of --image's own.")
+    private String hiveSystem;
+
+    @Option(names = "--hive-software", paramLabel = "FILE",
+            description = "An offline SOFTWARE hive: the current values of what the packages write below "
+                    + "HKLM\\SOFTWARE; instead of --image's own.")
+    private String hiveSoftware;
+
+    @Option(names = "--system-root", paramLabel = "PATH", defaultValue = "C:\\Windows",
+            description = "The Windows directory: where --image keeps its hives and pending.xml, and what "
+                    + "\\SystemRoot means in queue paths (default: ${DEFAULT-VALUE}).")
+    private String systemRoot;
+
+    @Option(names = "--lenient",
+            description = "Read a damaged hive as far as possible: skip broken structures and report each.")
+    private boolean lenient;
 
     @Option(names = "--json", description = "Print the plan as JSON.")
     private boolean json;
@@ -91,18 +119,20 @@ public final class PlanCommand implements Callable<Integer> {
             }
             packages.add(m.pkg());
         }
-        VolumeState disk = image == null ? new ManifestDisk(onDisk) : openImage();
-        Plan plan = new Planner(PlanOptions.DEFAULT).plan(packages, disk);
-        if (disk instanceof ImageVolume v) {
-            warnings.addAll(v.warnings());
-        }
+        Optional<ImageVolume> imageVolume = image == null ? Optional.empty() : Optional.of(openImage());
+        VolumeState disk = imageVolume.isPresent() ? imageVolume.get() : new ManifestDisk(onDisk);
+        MachineLoader loader = new MachineLoader(pathContext(), lenient ? RegfOptions.LENIENT : RegfOptions.STRICT);
+        MachineState machine = loader.load(disk, imageVolume, file(hiveSystem), file(hiveSoftware));
+        Plan plan = new Planner(PlanOptions.DEFAULT).plan(packages, machine);
+        imageVolume.ifPresent(v -> warnings.addAll(v.warnings()));
+        warnings.addAll(loader.warnings());
         if (image != null && !onDisk.isEmpty()) {
             warnings.add("the manifests' onDisk entries are ignored: the versions on disk come from --image " + image);
         }
         if (json) {
-            context.out().println(Json.write(PlanReport.json(plan, warnings)));
+            context.out().println(Json.write(PlanReport.json(plan, machine, warnings)));
         } else {
-            context.out().print(PlanReport.text(plan, warnings));
+            context.out().print(PlanReport.text(plan, machine, warnings));
         }
         return (plan.set().verdict().clean() ? ExitCode.CLEAN : ExitCode.FINDINGS).code();
     }
@@ -128,6 +158,18 @@ public final class PlanCommand implements Callable<Integer> {
             throw new UsageException(name + ": larger than " + MAX_MANIFEST_BYTES + " bytes");
         }
         return PackageManifestFormat.read(Files.readAllBytes(file), name);
+    }
+
+    private Path file(String name) {
+        return name == null ? null : context.resolve(name);
+    }
+
+    private PathContext pathContext() {
+        try {
+            return new PathContext(WinPath.parse(systemRoot, null));
+        } catch (WinPathException e) {
+            throw new UsageException("--system-root " + systemRoot + ": " + e.getMessage());
+        }
     }
 
     private ImageVolume openImage() throws IOException {

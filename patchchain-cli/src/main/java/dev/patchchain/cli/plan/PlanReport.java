@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patchchain.cli.render.Json;
 import dev.patchchain.core.plan.Conflict;
+import dev.patchchain.core.plan.ConflictKind;
 import dev.patchchain.core.plan.Counterexample;
+import dev.patchchain.core.plan.MachineState;
 import dev.patchchain.core.plan.Plan;
 import dev.patchchain.core.plan.RebootGroup;
 import dev.patchchain.core.plan.SetVerdict;
@@ -19,8 +21,13 @@ final class PlanReport {
     private PlanReport() {
     }
 
-    static String text(Plan plan, List<String> warnings) {
+    static String text(Plan plan, MachineState machine, List<String> warnings) {
         StringBuilder out = new StringBuilder();
+        if (!machine.notes().isEmpty()) {
+            out.append("Machine state:\n");
+            machine.notes().forEach(n -> out.append("  ").append(n).append('\n'));
+            out.append('\n');
+        }
         conflicts(out, plan.conflicts());
         out.append("All ").append(plan.set().packages().size()).append(" packages: ").append(plan.set().verdict())
                 .append('\n');
@@ -56,7 +63,8 @@ final class PlanReport {
     private static void conflicts(StringBuilder out, List<Conflict> conflicts) {
         out.append("Conflicts: ").append(conflicts.isEmpty() ? "none" : conflicts.size()).append('\n');
         for (Conflict c : conflicts.subList(0, Math.min(conflicts.size(), TEXT_CONFLICTS))) {
-            out.append("  ").append(c.subject()).append(": ").append(String.join("; ", c.details())).append('\n');
+            out.append("  ").append(c.subject()).append(label(c.kind())).append(": ")
+                    .append(String.join("; ", c.details())).append('\n');
         }
         if (conflicts.size() > TEXT_CONFLICTS) {
             out.append("  ... and ").append(conflicts.size() - TEXT_CONFLICTS).append(" more (see --json)\n");
@@ -64,17 +72,35 @@ final class PlanReport {
         out.append('\n');
     }
 
+    private static String label(ConflictKind kind) {
+        return switch (kind) {
+            case PENDING_QUEUE -> " (pending in the queue)";
+            case PENDING_XML -> " (pending in pending.xml)";
+            case PENDING_RUN_ONCE -> " (RunOnce pending)";
+            case PACKAGES, ENGINE_LOCK -> "";
+        };
+    }
+
     private static void counterexample(StringBuilder out, Counterexample c) {
         out.append("Why not ").append(c.refuted()).append(" (").append(c.subject()).append("):\n");
         c.steps().forEach(s -> out.append("  ").append(s).append('\n'));
     }
 
-    static ObjectNode json(Plan plan, List<String> warnings) {
+    static ObjectNode json(Plan plan, MachineState machine, List<String> warnings) {
         ObjectNode root = Json.object();
         root.put("command", "plan");
+        ObjectNode state = Json.object();
+        state.put("controlSet", machine.controlSet());
+        state.put("queuedOperations", machine.queue().operations().size());
+        state.put("pendingXmlFileOperations", machine.servicing().size());
+        state.put("pendingXmlRegistryChanges", machine.servicingValues().size());
+        state.put("registryRead", machine.registryRead());
+        state.set("notes", Json.strings(machine.notes()));
+        root.set("machine", state);
         ArrayNode conflicts = Json.array();
         for (Conflict c : plan.conflicts()) {
             ObjectNode node = Json.object();
+            node.put("kind", c.kind().name());
             node.put("subject", c.subject());
             node.set("packages", Json.strings(c.packages()));
             node.set("details", Json.strings(c.details()));

@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
  * reachable post-boot state of every file and registry value equals the reference. docs/plan.md has the details.
  *
  * <pre>{@code
- * Plan plan = new Planner(PlanOptions.DEFAULT).plan(List.of(kb1, kb2), volume);
+ * Plan plan = new Planner(PlanOptions.DEFAULT).plan(List.of(kb1, kb2), MachineState.of(volume));
  * plan.set().verdict();                   // e.g. SAFE_WITH_CHAIN
  * plan.set().counterexample().get().steps(); // "1. KB1 (update.exe hotfix installer) reads ..."
  * plan.schedule().groups();               // waves and reboots
@@ -39,11 +39,24 @@ public final class Planner {
 
     /**
      * @param packages the packages, in the order they would be installed with reboots between
-     * @param disk     the disk now ({@link VolumeState#UNKNOWN} when nothing is known)
+     * @param disk     the disk now ({@link VolumeState#UNKNOWN} when nothing is known), with nothing pending
      * @return the verdicts, counterexamples, schedule and state counts
      */
     public Plan plan(List<UpdatePackage> packages, VolumeState disk) {
-        Run run = new Run(Workload.of(packages, disk, options.rules()));
+        return plan(packages, MachineState.of(disk));
+    }
+
+    /**
+     * Plans from the machine as it is: what its queue and {@code pending.xml} will replace at the next boot is part
+     * of the state (of every exploration and of the reference, whose first reboot runs it), and the values the
+     * packages write start from the machine's registry.
+     *
+     * @param packages the packages, in the order they would be installed with reboots between
+     * @param machine  the disk, the pending queue and servicing, the registry
+     * @return the verdicts, counterexamples, schedule, conflicts (with the machine's pending entries among them)
+     */
+    public Plan plan(List<UpdatePackage> packages, MachineState machine) {
+        Run run = new Run(Workload.of(packages, machine, options.rules()));
         int n = packages.size();
         List<Integer> all = IntStream.range(0, n).boxed().toList();
         SetVerdict set = run.verdict(all, run.referenceBefore(0));
@@ -55,23 +68,42 @@ public final class Planner {
         }
         Schedule schedule = new ScheduleBuilder(run).build(set.verdict());
         return new Plan(Conflicts.of(run.workload), set, pairs, schedule, run.states, run.unreduced,
-                assumptions(packages, disk));
+                assumptions(run.workload));
     }
 
-    private static List<String> assumptions(List<UpdatePackage> packages, VolumeState disk) {
+    private static List<String> assumptions(Workload workload) {
+        List<UpdatePackage> packages = workload.packages;
+        MachineState machine = workload.machine;
         List<String> out = new ArrayList<>();
         long inUse = packages.stream().flatMap(p -> p.files().stream()).filter(PackageFile::inUse).count();
         long files = packages.stream().mapToLong(p -> p.files().size()).sum();
         out.add(inUse + " of " + files + " files are taken to be in use (from the manifests), so they are staged and "
                 + "replaced at boot through PendingFileRenameOperations");
         long unknown = packages.stream().flatMap(p -> p.files().stream())
-                .map(f -> disk.stat(f.target())).filter(s -> s instanceof PathState.Unknown).count();
+                .map(f -> machine.disk().stat(f.target())).filter(s -> s instanceof PathState.Unknown).count();
         if (unknown > 0) {
             out.add(unknown + " target files have no known version on disk: installers are assumed to find an older "
                     + "file there");
         }
-        if (packages.stream().anyMatch(p -> !p.registryWrites().isEmpty())) {
+        long pendingFiles = workload.initial.values().stream()
+                .filter(c -> c instanceof FileCell f && !f.machine().isEmpty()).count();
+        if (pendingFiles > 0) {
+            out.add(pendingFiles + " target files already have entries pending on the machine: they run at the first "
+                    + "reboot (the queue's before the packages' renames, pending.xml's after), and installers that "
+                    + "check the queue see the versions they bring");
+        }
+        List<RegistryWrite> writes = packages.stream().flatMap(p -> p.registryWrites().stream()).toList();
+        if (!writes.isEmpty() && !machine.registryRead()) {
             out.add("registry values start absent: the current registry is not read");
+        } else if (!writes.isEmpty()) {
+            long unread = writes.stream().filter(w -> !machine.reads(w.key())).count();
+            if (unread > 0) {
+                out.add(unread + " registry write(s) go to keys outside the hives read (HKCU, HKU, HKCR, or a hive "
+                        + "not given): those values start absent");
+            }
+        }
+        if (!machine.servicingValues().isEmpty()) {
+            out.add("pending.xml's registry changes are listed as conflicts, not simulated");
         }
         out.add("queueing a rename (MoveFileEx) is atomic; a registry append is a read then a write");
         return out;

@@ -36,23 +36,29 @@ final class ProjectedExplorer {
     Exploration explore(Program program, Map<Resource, Cell> start, Map<Resource, Cell> expected, Verdict refuted) {
         Set<Integer> members = new HashSet<>(program.members());
         // The start state is shared; each resource adds the states its own steps reach. A resource only one
-        // member touches runs exactly the reference's steps (a package queues at most one rename per target, which
-        // the chainer keeps: it is newer than the disk, or the package would not have queued it), so it ends as
-        // the reference and adds one state per step without being explored.
+        // member touches, with nothing pending on it at the start, runs exactly the reference's steps (a package
+        // queues at most one rename per target, which the chainer keeps: it is newer than the disk, or the package
+        // would not have queued it), so it ends as the reference and adds one state per step without being
+        // explored. With something pending (the machine's queue, a RunOnce value) the reference reboots before
+        // later packages, and the chainer may reorder the machine's entries: it is explored.
         long states = 1;
         for (int pkg : members) {
             states += workload.stepCounts.get(pkg);
         }
-        for (Map.Entry<Resource, List<Integer>> e : workload.shared.entrySet()) {
+        for (Map.Entry<Resource, List<Integer>> e : workload.explored.entrySet()) {
             List<Integer> pkgs = program.members().stream().filter(e.getValue()::contains).toList();
-            if (pkgs.size() < 2) {
+            Resource r = e.getKey();
+            boolean pending = workload.pendingAtStart(r, start.get(r));
+            if (pkgs.isEmpty() || pkgs.size() == 1 && !pending) {
                 continue;
             }
-            Resource r = e.getKey();
             for (int pkg : pkgs) {
                 states -= workload.stepsByPackage.get(pkg).get(r).size();
             }
-            Key key = new Key(r, start.get(r), pkgs, shape(pkgs, program), program.chain());
+            // with something pending, the reference reboots before the first package that touches the resource unless
+            // that package is the first member: the expected cell depends on it
+            boolean rebootFirst = pending && !program.members().get(0).equals(pkgs.get(0));
+            Key key = new Key(r, start.get(r), pkgs, shape(pkgs, program), program.chain(), rebootFirst);
             Result result = memo.get(key);
             if (result == null) {
                 result = resource(r, pkgs, program, start.get(r), expected.get(r));
@@ -75,8 +81,9 @@ final class ProjectedExplorer {
         return waves.stream().map(distinct::indexOf).toList();
     }
 
-    /** What identifies one resource's exploration. */
-    record Key(Resource resource, Cell start, List<Integer> pkgs, List<Integer> waves, boolean chain) {
+    /** What identifies one resource's exploration, and so its reference. */
+    record Key(Resource resource, Cell start, List<Integer> pkgs, List<Integer> waves, boolean chain,
+               boolean rebootFirst) {
     }
 
     /** One resource's exploration: states visited, and a path to a different ending (or null). */

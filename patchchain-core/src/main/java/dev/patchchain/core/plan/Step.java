@@ -47,7 +47,8 @@ sealed interface Step {
             FileCell c = (FileCell) before;
             UpdatePackage p = packages.get(pkg);
             boolean replace = p.policy().replaces(file.version(), c.disk(), c.queuedVersions());
-            String queued = c.queue().isEmpty() ? "nothing queued" : "queued " + c.queuedVersions();
+            List<String> inQueue = c.queueText();
+            String queued = inQueue.isEmpty() ? "nothing queued" : "queued " + inQueue;
             String looks = p.policy() == ReplacePolicy.DISK_ONLY
                     ? " (it does not look at the queue, where " + queued + ")"
                     : ", " + queued;

@@ -2,7 +2,6 @@ package dev.patchchain.core.plan;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Turns a path of steps on one resource into the numbered lines of a {@link Counterexample}. */
 final class TraceWriter {
@@ -32,9 +31,9 @@ final class TraceWriter {
     }
 
     private static String bootNote(Cell cell) {
-        if (cell instanceof FileCell f && !f.queue().isEmpty()) {
-            return ": the queue renames " + f.queue().stream().map(s -> s.version().toString())
-                    .collect(Collectors.joining(", then ")) + " onto " + f.target().fileName() + ", in this order";
+        if (cell instanceof FileCell f && !f.queueText().isEmpty()) {
+            return ": the queue renames " + String.join(", then ", f.queueText()) + " onto " + f.target().fileName()
+                    + ", in this order";
         }
         if (cell instanceof ValueCell v && v.consumedAtBoot()) {
             return ": " + v.display() + " runs " + ValueCell.show(v.value());

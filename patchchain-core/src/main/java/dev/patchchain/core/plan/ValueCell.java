@@ -21,8 +21,13 @@ import java.util.Optional;
 record ValueCell(String display, boolean consumedAtBoot, Optional<List<String>> value, List<String> ran,
                  Map<Integer, List<String>> reads) implements Cell {
 
-    static ValueCell absent(RegistryWrite write) {
-        return new ValueCell(write.display(), write.consumedAtBoot(), Optional.empty(), List.of(), Map.of());
+    /**
+     * @param write   a value a package writes
+     * @param current its strings now, empty when absent (or not read)
+     * @return the value before any package runs
+     */
+    static ValueCell of(RegistryWrite write, Optional<List<String>> current) {
+        return new ValueCell(write.display(), write.consumedAtBoot(), current, List.of(), Map.of());
     }
 
     @Override
