@@ -7,12 +7,12 @@ import dev.patchchain.core.plan.MachineState;
 import dev.patchchain.core.plan.ServicingValue;
 import dev.patchchain.core.registry.RegistryView;
 import dev.patchchain.core.volume.VolumeState;
-import dev.patchchain.formats.FormatException;
 import dev.patchchain.formats.pendingxml.PendingXml;
 import dev.patchchain.formats.regf.RegfHive;
 import dev.patchchain.formats.regf.RegfOptions;
 import dev.patchchain.formats.regf.RegfRegistryView;
 import dev.patchchain.platform.image.ImageVolume;
+import dev.patchchain.platform.live.LiveWindows;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,11 +20,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the machine state {@code plan} starts from off an offline machine: the SYSTEM and SOFTWARE hives (a dirty
- * hive replayed with its logs, as {@code queue show} does) and, on an image, servicing's {@code WinSxS\pending.xml}.
- * Everything else goes through {@link MachineState}, which a running Windows feeds the same way: its registry as
- * {@code RegistryView}s, its disk as a {@code VolumeState}, its {@code pending.xml} through
- * {@link #withPendingXml(MachineState, PendingXml)}.
+ * Reads the machine state {@code plan} starts from: off an offline machine, the SYSTEM and SOFTWARE hives (a dirty
+ * hive replayed with its logs, as {@code queue show} does) and, on an image, servicing's {@code WinSxS\pending.xml};
+ * off the running Windows ({@code --live}), the same through the registry API and the system drive.
  */
 final class MachineLoader {
 
@@ -64,9 +62,20 @@ final class MachineLoader {
             machine = machine.withRegistry(view(systemFile), view(softwareFile), context);
         }
         if (image.isPresent()) {
-            machine = withImagePendingXml(machine, image.get());
+            machine = withImagePendingXml(machine, image.get(), context);
         }
         return machine;
+    }
+
+    /**
+     * @param live the running Windows ({@code --live})
+     * @return the machine: its queue and registry through the registry API, its {@code pending.xml} on the system
+     *         drive (a warning when it cannot be read), its disk as the volume
+     */
+    MachineState loadLive(LiveWindows live) {
+        MachineState machine = MachineState.of(live.volume())
+                .withRegistry(live.system(), live.software(), live.pathContext());
+        return withImagePendingXml(machine, live.volume(), live.pathContext());
     }
 
     private RegistryView view(Path file) throws IOException {
@@ -83,12 +92,13 @@ final class MachineLoader {
         return new RegfRegistryView(hive);
     }
 
-    private MachineState withImagePendingXml(MachineState machine, ImageVolume image) throws IOException {
+    private MachineState withImagePendingXml(MachineState machine, ImageVolume image, PathContext paths) {
         Optional<ImagePendingXml> found;
         try {
-            found = ImagePendingXml.find(image, context);
-        } catch (FormatException e) {
-            warnings.add(ImagePendingXml.where(context) + " not read, its operations are not part of the state: "
+            found = ImagePendingXml.find(image, paths);
+        } catch (IOException e) {
+            // malformed, or (live, without rights) unreadable
+            warnings.add(ImagePendingXml.where(paths) + " not read, its operations are not part of the state: "
                     + e.getMessage());
             return machine;
         }

@@ -25,6 +25,7 @@ import dev.patchchain.formats.msi.MsiPackageReader;
 import dev.patchchain.formats.regf.RegfOptions;
 import dev.patchchain.platform.image.ImageVolume;
 import dev.patchchain.platform.image.PeFileInspector;
+import dev.patchchain.platform.live.LiveWindows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +46,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Decide which packages may be installed in parallel or one after another without a reboot "
                 + "(exploring every interleaving of their installers and the boot that follows), show a "
-                + "counterexample when not, and schedule the fewest reboots. With --image or --hive-system, start "
-                + "from the machine's state: what its queue and pending.xml will replace at the next boot, and its "
+                + "counterexample when not, and schedule the fewest reboots. With --live, --image or --hive-system, "
+                + "start from the machine's state: what its queue and pending.xml will replace at the next boot, and its "
                 + "current registry values. Exit 0 when no reboot and no chain is "
                 + "needed, 1 when one is, 2 on bad input.")
 public final class PlanCommand implements Callable<Integer> {
@@ -69,6 +70,13 @@ public final class PlanCommand implements Callable<Integer> {
                     + "SOFTWARE hives, servicing's pending operations from its WinSxS\\pending.xml. Without it, "
                     + "versions come from the manifests' onDisk entries, else unknown.")
     private String image;
+
+    @Option(names = "--live",
+            description = "The running Windows: the versions on disk from the system drive's PE files, the pending "
+                    + "queue and the current registry values from HKLM\\SYSTEM and HKLM\\SOFTWARE, servicing's "
+                    + "pending operations from %%SystemRoot%%\\WinSxS\\pending.xml. Windows only; not with --image "
+                    + "or the hive options.")
+    private boolean live;
 
     @Option(names = "--drive", paramLabel = "LETTER", defaultValue = "C",
             description = "The drive letter --image stands for (default: ${DEFAULT-VALUE}).")
@@ -119,15 +127,27 @@ public final class PlanCommand implements Callable<Integer> {
             }
             packages.add(m.pkg());
         }
-        Optional<ImageVolume> imageVolume = image == null ? Optional.empty() : Optional.of(openImage());
-        VolumeState disk = imageVolume.isPresent() ? imageVolume.get() : new ManifestDisk(onDisk);
+        if (live && (image != null || hiveSystem != null || hiveSoftware != null)) {
+            throw new UsageException("give --live, or --image DIR and the hive options, not both");
+        }
         MachineLoader loader = new MachineLoader(pathContext(), lenient ? RegfOptions.LENIENT : RegfOptions.STRICT);
-        MachineState machine = loader.load(disk, imageVolume, file(hiveSystem), file(hiveSoftware));
+        Optional<ImageVolume> imageVolume;
+        MachineState machine;
+        if (live) {
+            LiveWindows windows = context.live().open(context.environment());
+            imageVolume = Optional.of(windows.volume());
+            machine = loader.loadLive(windows);
+        } else {
+            imageVolume = image == null ? Optional.empty() : Optional.of(openImage());
+            VolumeState disk = imageVolume.isPresent() ? imageVolume.get() : new ManifestDisk(onDisk);
+            machine = loader.load(disk, imageVolume, file(hiveSystem), file(hiveSoftware));
+        }
         Plan plan = new Planner(PlanOptions.DEFAULT).plan(packages, machine);
         imageVolume.ifPresent(v -> warnings.addAll(v.warnings()));
         warnings.addAll(loader.warnings());
-        if (image != null && !onDisk.isEmpty()) {
-            warnings.add("the manifests' onDisk entries are ignored: the versions on disk come from --image " + image);
+        if (imageVolume.isPresent() && !onDisk.isEmpty()) {
+            warnings.add("the manifests' onDisk entries are ignored: the versions on disk come from "
+                    + (live ? "the running Windows" : "--image " + image));
         }
         if (json) {
             context.out().println(Json.write(PlanReport.json(plan, machine, warnings)));
