@@ -3,7 +3,12 @@ package dev.patchchain.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.patchchain.cli.machine.LiveWindowsOpener;
+import dev.patchchain.core.registry.RegistryValue;
 import dev.patchchain.formats.authenticode.AuthenticodeHash;
+import dev.patchchain.platform.image.PeFileInspector;
+import dev.patchchain.platform.live.LiveWindows;
+import dev.patchchain.platform.registry.FakeAdvapi;
 import dev.patchchain.testing.sign.CatalogBuilder;
 import dev.patchchain.testing.sign.Osslsigncode;
 import dev.patchchain.testing.sign.TestPki;
@@ -88,6 +93,30 @@ class VerifySignaturesTest {
         assertThat(run.json().get("signatureFailure").asBoolean()).isTrue();
         assertThat(run.json().get("regression").asBoolean()).isFalse();
         assertThat(run.json().get("updates").get(0).get("status").asText()).isEqualTo("SIGNATURE_INVALID");
+    }
+
+    @Test
+    void theLiveDriveGivesTheSameVerdictsAsTheImage() {
+        FakeAdvapi api = new FakeAdvapi()
+                .value("SYSTEM\\Select", "Current", RegistryValue.REG_DWORD, new byte[] {1, 0, 0, 0})
+                .key("SYSTEM\\ControlSet001\\Control\\Session Manager")
+                .key("SOFTWARE\\Microsoft\\Windows\\CurrentVersion");
+        LiveWindowsOpener windows = environment -> new LiveWindows(api.view("SYSTEM"), api.view("SOFTWARE"),
+                Map.of("SystemRoot", "C:\\Windows"), dir.resolve("img"), new PeFileInspector());
+
+        CliRun live = CliRun.runLive(dir, windows, "verify", "--catalog", "catalog.json", "--live", "--signatures",
+                "--trust-store", "Alice-ca.pem", "--json");
+        CliRun offline = CliRun.run(dir, "verify", "--catalog", "catalog.json", "--image", "img", "--signatures",
+                "--trust-store", "Alice-ca.pem", "--json");
+
+        assertThat(live.exit()).as(live.err()).isEqualTo(1);
+        assertThat(files(live.json()).get("listed.dll").get("status").asText()).isEqualTo("SIGNATURE_INVALID");
+        assertThat(files(live.json())).hasSize(5).allSatisfy((name, file) -> {
+            JsonNode same = files(offline.json()).get(name);
+            assertThat(file.get("status")).as(name).isEqualTo(same.get("status"));
+            assertThat(file.get("signature").get("signer")).as(name).isEqualTo(same.get("signature").get("signer"));
+        });
+        assertThat(live.json().get("signatureFailure")).isEqualTo(offline.json().get("signatureFailure"));
     }
 
     @Test

@@ -15,10 +15,20 @@ import java.util.Optional;
 public final class LiveMachine implements MachineSource {
 
     private final LiveWindows live;
+    private final List<String> warnings;
 
     /** @param live the running Windows (or, in tests, one built over fake views) */
     public LiveMachine(LiveWindows live) {
+        this(live, List.of());
+    }
+
+    /**
+     * @param live     the running Windows
+     * @param warnings what reading it beyond the registry warned about (e.g. catalogs skipped)
+     */
+    public LiveMachine(LiveWindows live, List<String> warnings) {
         this.live = Objects.requireNonNull(live, "live");
+        this.warnings = List.copyOf(warnings);
     }
 
     @Override
@@ -48,7 +58,7 @@ public final class LiveMachine implements MachineSource {
 
     @Override
     public List<String> warnings() {
-        return List.of();
+        return warnings;
     }
 
     @Override

@@ -31,6 +31,19 @@ public final class MachineQueue {
      * @throws FormatException if there is no SYSTEM hive or it has no {@code Select\Current}
      */
     public static LoadedQueue load(MachineSource machine, BootRules rules) throws IOException {
+        return load(machine, rules, SignaturePolicy.IGNORED);
+    }
+
+    /**
+     * @param machine    the machine
+     * @param rules      whose boot to simulate
+     * @param signatures whether files must also be validly signed ({@code verify --signatures})
+     * @return the queue of the current control set and the machine's volume
+     * @throws IOException     if the hive cannot be read
+     * @throws FormatException if there is no SYSTEM hive or it has no {@code Select\Current}
+     */
+    public static LoadedQueue load(MachineSource machine, BootRules rules, SignaturePolicy signatures)
+            throws IOException {
         MachineHive system = machine.system().orElseThrow(() -> new FormatException(
                 FormatException.Kind.NOT_THIS_FORMAT, machine.volumeName(), -1, "no SYSTEM hive to read the queue from"));
         SessionManagerQueue read = SessionManagerQueue.read(system.view(), machine.pathContext()).orElseThrow(() ->
@@ -39,6 +52,6 @@ public final class MachineQueue {
         Supplier<List<String>> volumeWarnings = machine.volume() instanceof ImageVolume v ? v::warnings : List::of;
         return new LoadedQueue(read.queue(), system.name() + ", " + read.controlSet() + "\\"
                 + SessionManagerQueue.SESSION_MANAGER, machine.volume(), machine.volumeName(), rules, read.notes(),
-                machine.warnings(), volumeWarnings, SignaturePolicy.IGNORED);
+                machine.warnings(), volumeWarnings, signatures);
     }
 }

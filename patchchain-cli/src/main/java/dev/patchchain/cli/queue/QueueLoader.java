@@ -190,8 +190,11 @@ public final class QueueLoader {
         return Optional.of(file);
     }
 
-    /** Where signature chains must lead: --trust-store, else nowhere (chains are not validated). */
-    private TrustStore trustStore(Signatures signatures) {
+    /**
+     * @param signatures the options
+     * @return where signature chains must lead: --trust-store, else nowhere (chains are not validated)
+     */
+    public TrustStore trustStore(Signatures signatures) {
         if (signatures.trustStore() == null) {
             return TrustStore.none();
         }

@@ -19,12 +19,17 @@ import dev.patchchain.core.path.PathContext;
 import dev.patchchain.core.path.WinPath;
 import dev.patchchain.core.verify.HotfixInventory;
 import dev.patchchain.core.verify.RegistryUpdates;
+import dev.patchchain.core.verify.SignaturePolicy;
 import dev.patchchain.core.verify.UpdateCatalog;
 import dev.patchchain.core.verify.Verifier;
 import dev.patchchain.core.verify.VerifyReport;
+import dev.patchchain.formats.authenticode.CatalogIndex;
 import dev.patchchain.formats.regf.RegfOptions;
+import dev.patchchain.platform.image.CatRoot;
 import dev.patchchain.platform.image.ImageDigest;
 import dev.patchchain.platform.image.ImageVolume;
+import dev.patchchain.platform.image.PeFileInspector;
+import dev.patchchain.platform.live.LiveWindows;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,8 +116,8 @@ public final class VerifyCommand implements Callable<Integer> {
     private String image;
 
     @Option(names = "--signatures",
-            description = "With --image: a file current by version must also be validly signed, inline or through a "
-                    + "catalog in the image's CatRoot (UNSIGNED, NOT_IN_CATALOG, SIGNATURE_INVALID otherwise). Hashes "
+            description = "With --image or --live: a file current by version must also be validly signed, inline or "
+                    + "through a catalog in the image's CatRoot (UNSIGNED, NOT_IN_CATALOG, SIGNATURE_INVALID otherwise). Hashes "
                     + "every expected file. See docs/trust.md.")
     private boolean signatures;
 
@@ -146,13 +151,14 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        MachineSource source = live ? liveMachine() : null;
+        LiveSource liveSource = live ? liveMachine() : null;
+        MachineSource source = liveSource == null ? null : liveSource.machine();
         VerifyInputs inputs = new VerifyInputs(context);
         UpdateCatalog catalog = inputs.catalog(catalogs, winbindex, winbindexDir, machine.type);
         HotfixInventory inventory = inputs.inventory(installed);
         LoadedQueue loaded;
         if (source != null) {
-            loaded = MachineQueue.load(source, rules.rules());
+            loaded = MachineQueue.load(source, rules.rules(), liveSource.signatures());
         } else {
             loaded = new QueueLoader(context).load(Optional.ofNullable(queue), Optional.ofNullable(image), drive,
                     systemRoot, rules, lenient, QueueLoader.WithoutSource.EMPTY_QUEUE,
@@ -189,12 +195,32 @@ public final class VerifyCommand implements Callable<Integer> {
         return (failed ? ExitCode.FINDINGS : ExitCode.CLEAN).code();
     }
 
-    /** The running Windows, checked before any input is read: the queue, registry and files all come from it. */
-    private MachineSource liveMachine() throws IOException {
-        if (queue != null || image != null || signatures || trustStore != null) {
+    /** The running Windows and how its files' signatures count. */
+    private record LiveSource(MachineSource machine, SignaturePolicy signatures) {
+    }
+
+    /**
+     * The running Windows, checked before any input is read: the queue, registry and files all come from it; with
+     * {@code --signatures}, its files are read with their signers and the catalogs of its CatRoot.
+     */
+    private LiveSource liveMachine() throws IOException {
+        if (queue != null || image != null) {
             throw new UsageException("--live reads the queue, the registry and the files of the running Windows: "
-                    + "give no --image, --reg, --reg-query, --hive, --json-queue, --signatures or --trust-store");
+                    + "give no --image, --reg, --reg-query, --hive or --json-queue");
         }
-        return new LiveMachine(context.live().open(context.environment()));
+        LiveWindows windows = context.live().open(context.environment());
+        QueueLoader.Signatures options = new QueueLoader.Signatures(signatures, trustStore);
+        if (!signatures) {
+            if (trustStore != null) {
+                throw new UsageException("--trust-store is used only with --signatures");
+            }
+            return new LiveSource(new LiveMachine(windows), SignaturePolicy.IGNORED);
+        }
+        CatalogIndex catalogs = CatRoot.index(windows.volume());
+        LiveMachine machine = new LiveMachine(windows.withInspector(
+                PeFileInspector.withSignatures(new QueueLoader(context).trustStore(options), catalogs)),
+                catalogs.problems().entrySet().stream()
+                        .map(e -> "catalog " + e.getKey() + " skipped: " + e.getValue()).toList());
+        return new LiveSource(machine, SignaturePolicy.required(catalogs.catalogs().size()));
     }
 }

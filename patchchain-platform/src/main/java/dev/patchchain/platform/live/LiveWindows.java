@@ -54,6 +54,22 @@ public final class LiveWindows {
         this.volume = ImageVolume.open(driveRoot, systemRoot.driveLetter(), inspector);
     }
 
+    private LiveWindows(LiveWindows other, ImageVolume volume) {
+        this.system = other.system;
+        this.software = other.software;
+        this.pathContext = other.pathContext;
+        this.volume = volume;
+    }
+
+    /**
+     * @param inspector how files are read instead (e.g. with their signatures)
+     * @return the same Windows whose system drive is read with {@code inspector}
+     * @throws IOException if the drive root is no longer a directory
+     */
+    public LiveWindows withInspector(FileInspector inspector) throws IOException {
+        return new LiveWindows(this, ImageVolume.open(volume.root(), volume.drive(), inspector));
+    }
+
     /** @return true when running on Windows */
     public static boolean available() {
         return WindowsQueueRegistry.available();
