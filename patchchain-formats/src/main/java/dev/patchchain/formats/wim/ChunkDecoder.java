@@ -1,0 +1,23 @@
+package dev.patchchain.formats.wim;
+
+/** Expands one compressed chunk of a WIM resource into exactly the chunk's expanded size. */
+interface ChunkDecoder {
+
+    /**
+     * @param in     the compressed chunk
+     * @param out    receives the expanded bytes from index 0
+     * @param outLen exactly how many bytes the chunk expands to
+     * @throws BadChunkException if the data does not decode to exactly {@code outLen} bytes
+     */
+    void decode(byte[] in, byte[] out, int outLen) throws BadChunkException;
+
+    /** A chunk that does not decode; the resource reader adds where it is. */
+    final class BadChunkException extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        BadChunkException(String message) {
+            super(message);
+        }
+    }
+}

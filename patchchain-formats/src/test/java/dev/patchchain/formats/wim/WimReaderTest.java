@@ -1,0 +1,99 @@
+package dev.patchchain.formats.wim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.patchchain.formats.FormatException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * WIMs made by {@code wimlib-imagex capture} from {@link SourceTree} in each compression: our reader lists the tree
+ * {@code wimlib-imagex dir} lists and extracts every file with the source file's SHA-256.
+ */
+class WimReaderTest {
+
+    @TempDir
+    static Path dir;
+    static Path source;
+
+    @BeforeAll
+    static void tree() throws Exception {
+        WimTools.require();
+        source = SourceTree.build(dir.resolve("src"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"none", "XPRESS"})
+    void listsTheOraclesTreeAndExtractsEveryFileExactly(String compression) throws Exception {
+        Path wim = WimTools.capture(source, dir.resolve(compression + ".wim"), compression);
+        try (WimFile file = WimReader.open(wim, WimLimits.DEFAULT)) {
+            assertThat(file.compression().name()).isEqualToIgnoringCase(compression);
+            assertThat(file.imageCount()).isEqualTo(1);
+            WimImage image = file.image(1);
+            assertThat(image.entries()).extracting(WimEntry::path)
+                    .containsExactlyInAnyOrderElementsOf(WimTools.dir(wim));
+            int compared = 0;
+            for (WimEntry e : image.entries()) {
+                Path original = source.resolve(e.path().replace('\\', '/'));
+                assertThat(e.directory()).as(e.path()).isEqualTo(Files.isDirectory(original));
+                if (!e.directory()) {
+                    byte[] bytes = file.contents(e);
+                    assertThat(e.size()).as(e.path()).isEqualTo(Files.size(original));
+                    assertThat(SourceTree.sha256(bytes)).as(e.path())
+                            .isEqualTo(SourceTree.sha256(Files.readAllBytes(original)));
+                    compared++;
+                }
+            }
+            assertThat(compared).isGreaterThan(40);
+            System.out.println(compression + ": " + compared + " files compared byte for byte");
+        }
+    }
+
+    @Test
+    void hardLinksShareAGroupAndEmptyThingsAreEmpty() throws Exception {
+        Path wim = WimTools.capture(source, dir.resolve("links.wim"), "XPRESS");
+        try (WimFile file = WimReader.open(wim, WimLimits.DEFAULT)) {
+            WimImage image = file.image(1);
+            WimEntry linked = image.find(SourceTree.LINKED).orElseThrow();
+            WimEntry link = image.find(SourceTree.LINK).orElseThrow();
+            assertThat(linked.hardLinkGroup()).isNotZero().isEqualTo(link.hardLinkGroup());
+            assertThat(linked.sha1()).isEqualTo(link.sha1());
+            assertThat(image.entries()).filteredOn(e -> e.hardLinkGroup() == linked.hardLinkGroup()).hasSize(2);
+            WimEntry empty = image.find("EMPTY.BIN").orElseThrow();
+            assertThat(empty.size()).isZero();
+            assertThat(file.contents(empty)).isEmpty();
+            assertThat(image.find("empty dir").orElseThrow().directory()).isTrue();
+            assertThat(image.entries()).noneMatch(e -> e.path().startsWith("empty dir\\"));
+        }
+    }
+
+    @Test
+    void solidLzmsIsUnsupportedNamingTheCompression() throws Exception {
+        Path wim = WimTools.capture(source.resolve("text"), dir.resolve("solid.wim"), "LZMS", "--solid");
+        assertThatThrownBy(() -> {
+            try (WimFile file = WimReader.open(wim, WimLimits.DEFAULT)) {
+                List<byte[]> all = new ArrayList<>();
+                for (WimEntry e : file.image(1).entries()) {
+                    all.add(file.contents(e));
+                }
+            }
+        }).isInstanceOfSatisfying(FormatException.class,
+                e -> assertThat(e.kind()).isEqualTo(FormatException.Kind.UNSUPPORTED))
+                .hasMessageContaining("LZMS");
+    }
+
+    @Test
+    void notAWim() {
+        assertThatThrownBy(() -> WimReader.open(new byte[300], "zeros.wim", WimLimits.DEFAULT))
+                .isInstanceOfSatisfying(FormatException.class,
+                        e -> assertThat(e.kind()).isEqualTo(FormatException.Kind.NOT_THIS_FORMAT));
+    }
+}
