@@ -3,6 +3,9 @@ package dev.patchchain.formats.wim;
 /** Expands one compressed chunk of a WIM resource into exactly the chunk's expanded size. */
 interface ChunkDecoder {
 
+    /** @return the largest chunk it decodes */
+    int maxChunkSize();
+
     /**
      * @param in     the compressed chunk
      * @param out    receives the expanded bytes from index 0

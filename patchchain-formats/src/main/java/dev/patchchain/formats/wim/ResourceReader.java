@@ -3,6 +3,7 @@ package dev.patchchain.formats.wim;
 import dev.patchchain.formats.FormatException;
 import dev.patchchain.formats.io.LeReader;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * Expands a (non-solid) resource: stored as is, or compressed in chunks behind a chunk table
@@ -43,12 +44,12 @@ final class ResourceReader {
         }
         in.requireInside(r.offset(), r.sizeInWim(), what);
         int size = (int) r.originalSize();
-        byte[] out = new byte[size];
         if (!r.has(ResourceHeader.COMPRESSED)) {
             if (r.sizeInWim() != size) {
                 throw in.corrupt(r.offset(), what + " is stored but its size in the file, " + r.sizeInWim()
                         + ", differs from its expanded size " + size);
             }
+            byte[] out = new byte[size];
             in.readFully(r.offset(), out, size, what);
             return out;
         }
@@ -56,12 +57,15 @@ final class ResourceReader {
             throw in.unsupported(r.offset(), what + " is compressed with " + header.compression()
                     + ", which this reader does not decode");
         }
-        expandChunks(r, what, out);
-        return out;
+        return expandChunks(r, what, size);
     }
 
-    private void expandChunks(ResourceHeader r, String what, byte[] out) throws IOException {
+    private byte[] expandChunks(ResourceHeader r, String what, int size) throws IOException {
         int chunkSize = header.chunkSize();
+        if (chunkSize > decoder.maxChunkSize()) {
+            throw in.unsupported(r.offset(), what + ": " + header.compression() + " chunks of " + chunkSize
+                    + " bytes, over the " + decoder.maxChunkSize() + " this reader decodes");
+        }
         long chunks = (r.originalSize() + chunkSize - 1) / chunkSize;
         int entrySize = r.originalSize() > 0xFFFF_FFFFL ? 8 : 4;
         long tableSize = Math.max(0, chunks - 1) * entrySize;
@@ -72,7 +76,9 @@ final class ResourceReader {
         LeReader table = in.read(r.offset(), (int) tableSize, what + " chunk table");
         long dataStart = r.offset() + tableSize;
         long dataSize = r.sizeInWim() - tableSize;
-        byte[] expanded = new byte[(int) Math.min(chunkSize, r.originalSize())];
+        byte[] expanded = new byte[Math.min(chunkSize, size)];
+        // The output grows as chunks decode, so a size the file declares but cannot back costs nothing up front.
+        byte[] out = new byte[(int) Math.min(size, Math.max(r.sizeInWim(), chunkSize))];
         long start = 0;
         for (int i = 0; i < chunks; i++) {
             long end = i == chunks - 1 ? dataSize : entry(table, i, entrySize);
@@ -85,7 +91,6 @@ final class ResourceReader {
             int outAt = i * chunkSize;
             if (inLen == outLen) {
                 in.readFully(dataStart + start, expanded, inLen, what + " chunk " + i);
-                System.arraycopy(expanded, 0, out, outAt, outLen);
             } else {
                 byte[] compressed = new byte[inLen];
                 in.readFully(dataStart + start, compressed, inLen, what + " chunk " + i);
@@ -94,10 +99,14 @@ final class ResourceReader {
                 } catch (ChunkDecoder.BadChunkException e) {
                     throw in.corrupt(dataStart + start, what + ": chunk " + i + ": " + e.getMessage());
                 }
-                System.arraycopy(expanded, 0, out, outAt, outLen);
             }
+            if (outAt + outLen > out.length) {
+                out = Arrays.copyOf(out, (int) Math.min(size, Math.max(2L * out.length, outAt + outLen)));
+            }
+            System.arraycopy(expanded, 0, out, outAt, outLen);
             start = end;
         }
+        return out;
     }
 
     private static long entry(LeReader table, int i, int entrySize) throws FormatException {

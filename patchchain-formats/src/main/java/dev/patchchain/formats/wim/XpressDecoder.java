@@ -21,6 +21,11 @@ final class XpressDecoder implements ChunkDecoder {
     private final int[] lengths = new int[SYMBOLS];
 
     @Override
+    public int maxChunkSize() {
+        return MAX_CHUNK;
+    }
+
+    @Override
     public void decode(byte[] in, byte[] out, int outLen) throws BadChunkException {
         if (outLen > MAX_CHUNK) {
             throw new BadChunkException("XPRESS chunk of " + outLen + " bytes, over 64 KiB");
