@@ -36,7 +36,8 @@ final class ResourceReader {
      */
     byte[] read(ResourceHeader r, String what, long maxBytes) throws IOException {
         if (r.has(ResourceHeader.SOLID)) {
-            throw in.unsupported(r.offset(), what + " is in a solid resource, which this reader does not expand");
+            throw new UndecodedResourceException(in.source(), r.offset(), "solid",
+                    what + " is in a solid resource, which this reader does not expand");
         }
         if (r.originalSize() > maxBytes) {
             throw in.unsupported(r.offset(), what + " expands to " + r.originalSize() + " bytes, over the limit of "
@@ -54,8 +55,8 @@ final class ResourceReader {
             return out;
         }
         if (decoder == null) {
-            throw in.unsupported(r.offset(), what + " is compressed with " + header.compression()
-                    + ", which this reader does not decode");
+            throw new UndecodedResourceException(in.source(), r.offset(), header.compression().name(),
+                    what + " is compressed with " + header.compression() + ", which this reader does not decode");
         }
         return expandChunks(r, what, size);
     }

@@ -93,8 +93,9 @@ public final class WimFile implements Closeable {
             throw in.corrupt(-1, entry.path() + ": SHA-1 " + hash + " is not in the blob table");
         }
         if (blob.resource().has(ResourceHeader.SOLID)) {
-            throw in.unsupported(blob.resource().offset(), entry.path() + " is in a solid resource compressed with "
-                    + solidCompression(blob) + ", which this reader does not expand");
+            String compression = solidCompression(blob);
+            throw new UndecodedResourceException(in.source(), blob.resource().offset(), compression, entry.path()
+                    + " is in a solid resource compressed with " + compression + ", which this reader does not expand");
         }
         byte[] bytes = resources.read(blob.resource(), entry.path(), limits.maxFileBytes());
         requireHash(bytes, blob, entry.path());
