@@ -29,6 +29,40 @@ final class CabTools {
         }
     }
 
+    /**
+     * @return the directory of libmspack's test cabinets ({@code test/test_files/cabd} of its source, which
+     *         {@code .ci/run} downloads and names in {@code $PATCHCHAIN_LIBMSPACK_TESTS}); the test is skipped
+     *         without it, or fails under {@code CI=true}
+     */
+    static Path libmspackCabinets() {
+        String dir = System.getenv("PATCHCHAIN_LIBMSPACK_TESTS");
+        if (dir == null || dir.isBlank() || !Files.isDirectory(Path.of(dir))) {
+            String message = "libmspack's test cabinets are absent ($PATCHCHAIN_LIBMSPACK_TESTS=" + dir
+                    + "); .ci/run downloads them";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(message + " (required under CI=true)");
+            }
+            Assumptions.abort(message + "; skipped");
+        }
+        return Path.of(dir);
+    }
+
+    /**
+     * Extracts with {@code cabextract -q -d to cab}.
+     *
+     * @return whether {@code cabextract} succeeded (exit status 0)
+     */
+    static boolean tryExtract(Path cab, Path to) throws Exception {
+        require("cabextract");
+        Process p = new ProcessBuilder("cabextract", "-q", "-d", to.toString(), cab.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("cabextract did not finish in 60 s on " + cab);
+        }
+        return p.exitValue() == 0;
+    }
+
     /** Runs {@code gcab -c[z] cab files...} in {@code dir}, so the stored names are the relative paths. */
     static Path gcab(Path dir, String cabName, boolean mszip, List<String> files) throws Exception {
         require("gcab");
