@@ -22,6 +22,7 @@ final class ResourceReader {
         this.header = header;
         this.decoder = switch (header.compression()) {
             case XPRESS -> new XpressDecoder();
+            case LZX -> new LzxChunkDecoder();
             default -> null;
         };
     }
@@ -96,7 +97,7 @@ final class ResourceReader {
                 byte[] compressed = new byte[inLen];
                 in.readFully(dataStart + start, compressed, inLen, what + " chunk " + i);
                 try {
-                    decoder.decode(compressed, expanded, outLen);
+                    decoder.decode(compressed, expanded, outLen, in.source(), dataStart + start);
                 } catch (ChunkDecoder.BadChunkException e) {
                     throw in.corrupt(dataStart + start, what + ": chunk " + i + ": " + e.getMessage());
                 }

@@ -26,7 +26,8 @@ final class XpressDecoder implements ChunkDecoder {
     }
 
     @Override
-    public void decode(byte[] in, byte[] out, int outLen) throws BadChunkException {
+    public void decode(byte[] in, byte[] out, int outLen, String source, long chunkOffset)
+            throws BadChunkException {
         if (outLen > MAX_CHUNK) {
             throw new BadChunkException("XPRESS chunk of " + outLen + " bytes, over 64 KiB");
         }

@@ -66,7 +66,7 @@ class ServicingPackageReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"none", "XPRESS"})
+    @ValueSource(strings = {"none", "XPRESS", "LZX"})
     void anExpressPackageIsReadFromItsWim(String compression) throws Exception {
         Path msu = expressMsu(compression);
         ServicingPackage p = ServicingPackageReader.read(msu, CabLimits.DEFAULT);

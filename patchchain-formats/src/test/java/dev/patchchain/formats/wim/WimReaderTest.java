@@ -31,7 +31,7 @@ class WimReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"none", "XPRESS"})
+    @ValueSource(strings = {"none", "XPRESS", "LZX"})
     void listsTheOraclesTreeAndExtractsEveryFileExactly(String compression) throws Exception {
         Path wim = WimTools.capture(source, dir.resolve(compression + ".wim"), compression);
         try (WimFile file = WimReader.open(wim, WimLimits.DEFAULT)) {
