@@ -7,7 +7,8 @@ import dev.patchchain.formats.io.LeReader;
  * One blob (lookup) table entry (50 bytes; {@code docs/formats/wim.md#blob-table}): a resource and the SHA-1 of its
  * expanded bytes, by which directory entries refer to it.
  *
- * @param resource   where the blob lies; for a blob inside a solid resource, its place in the expanded solid data
+ * @param resource   where the blob lies; for a blob inside a solid resource, its place in the expanded solid data:
+ *                   {@code offset} there, its size in {@code sizeInWim} and 0 in {@code originalSize}
  * @param partNumber the part of a split WIM holding it
  * @param refCount   how many directory entries refer to it
  * @param sha1       the SHA-1 of its expanded bytes
@@ -29,6 +30,11 @@ record BlobEntry(ResourceHeader resource, int partNumber, long refCount, Sha1 sh
         return new BlobEntry(resource, r.u16(at + PART_NUMBER, "blob part number"),
                 r.u32AsLong(at + REF_COUNT, "blob reference count"),
                 new Sha1(r.bytes(at + HASH, Sha1.SIZE, "blob hash")), solidIndex);
+    }
+
+    /** @return its expanded size (a blob in a solid resource keeps it in the size-in-file field) */
+    long size() {
+        return resource.has(ResourceHeader.SOLID) ? resource.sizeInWim() : resource.originalSize();
     }
 
     boolean describesSolidResource() {

@@ -88,7 +88,7 @@ final class MetadataTree {
                 throw r.corrupt(d.offset(), path + ": its data, SHA-1 " + d.unnamedStream()
                         + ", is not in the blob table");
             }
-            size = blob.resource().originalSize();
+            size = blob.size();
         }
         return new WimEntry(path, d.isDirectory(), d.attributes(), size, d.unnamedStream().toString(),
                 d.linkGroup(), d.namedStreams().stream().map(Dentry.NamedStream::name).toList());

@@ -20,7 +20,12 @@ final class ResourceReader {
     ResourceReader(WimInput in, WimHeader header) {
         this.in = in;
         this.header = header;
-        this.decoder = switch (header.compression()) {
+        this.decoder = decoderFor(header.compression());
+    }
+
+    /** @return the chunk decoder of a compression, {@code null} for one we do not decode (or none) */
+    static ChunkDecoder decoderFor(WimCompression compression) {
+        return switch (compression) {
             case XPRESS -> new XpressDecoder();
             case LZX -> new LzxChunkDecoder();
             default -> null;

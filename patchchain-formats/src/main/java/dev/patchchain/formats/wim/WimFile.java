@@ -20,14 +20,13 @@ import java.util.HexFormat;
  */
 public final class WimFile implements Closeable {
 
-    private static final int SOLID_HEADER = 16;
-    private static final int SOLID_FORMAT = 12; // after the 8-byte expanded size and the 4-byte chunk size
 
     private final WimInput in;
     private final SeekableByteChannel channel;
     private final WimHeader header;
     private final BlobTable blobs;
     private final ResourceReader resources;
+    private final SolidResourceReader solid;
     private final WimLimits limits;
 
     WimFile(WimInput in, SeekableByteChannel channel, WimHeader header, BlobTable blobs, ResourceReader resources,
@@ -37,6 +36,7 @@ public final class WimFile implements Closeable {
         this.header = header;
         this.blobs = blobs;
         this.resources = resources;
+        this.solid = new SolidResourceReader(in);
         this.limits = limits;
     }
 
@@ -80,8 +80,8 @@ public final class WimFile implements Closeable {
      * @param entry an entry of one of this file's images
      * @return the bytes of its unnamed data stream, whose SHA-1 was checked
      * @throws IOException a {@link FormatException}: {@code CORRUPT} if they do not decode or do not hash right,
-     *                     {@code UNSUPPORTED} over {@link WimLimits#maxFileBytes} or for a compression (LZMS, a solid
-     *                     resource) this reader does not decode; the message names the compression
+     *                     {@code UNSUPPORTED} over {@link WimLimits#maxFileBytes}, or an
+     *                     {@link UndecodedResourceException} for LZMS, which this reader does not decode
      */
     public byte[] contents(WimEntry entry) throws IOException {
         Sha1 hash = new Sha1(HexFormat.of().parseHex(entry.sha1()));
@@ -92,21 +92,11 @@ public final class WimFile implements Closeable {
         if (blob == null) {
             throw in.corrupt(-1, entry.path() + ": SHA-1 " + hash + " is not in the blob table");
         }
-        if (blob.resource().has(ResourceHeader.SOLID)) {
-            String compression = solidCompression(blob);
-            throw new UndecodedResourceException(in.source(), blob.resource().offset(), compression, entry.path()
-                    + " is in a solid resource compressed with " + compression + ", which this reader does not expand");
-        }
-        byte[] bytes = resources.read(blob.resource(), entry.path(), limits.maxFileBytes());
+        byte[] bytes = blob.resource().has(ResourceHeader.SOLID)
+                ? solid.read(blobs.solidResource(blob.solidIndex()), blob, entry.path(), limits.maxFileBytes())
+                : resources.read(blob.resource(), entry.path(), limits.maxFileBytes());
         requireHash(bytes, blob, entry.path());
         return bytes;
-    }
-
-    private String solidCompression(BlobEntry blob) throws IOException {
-        ResourceHeader solid = blobs.solidResource(blob.solidIndex());
-        LeReader r = in.read(solid.offset(), SOLID_HEADER, "solid resource header");
-        WimCompression c = WimCompression.ofSolidFormat(r.u32(SOLID_FORMAT, "solid compression format"));
-        return c == null ? "an unknown format" : c.name();
     }
 
     private void requireHash(byte[] bytes, BlobEntry blob, String what) throws FormatException {

@@ -11,7 +11,8 @@ import java.io.IOException;
 /**
  * Any bytes either open as a WIM whose images list and whose files expand (SHA-1 checked), or fail with a
  * {@link FormatException}. Seeds in {@code WimReaderFuzzTestInputs}: {@code seed-none.wim}, {@code seed-xpress.wim},
- * {@code seed-lzx.wim}, made with {@code wimlib-imagex capture t seed-X.wim seed --compress=X} of a tree holding
+ * {@code seed-lzx.wim}, made with {@code wimlib-imagex capture t seed-X.wim seed --compress=X}, and
+ * {@code seed-xpress-solid.wim} (the same with {@code --solid --solid-compress=XPRESS}), of a tree holding
  * {@code a.txt} (680 bytes of repeated words), {@code d/b.txt} and {@code d/link.txt} (a hard link to {@code a.txt}).
  * Plain {@code mvn verify} replays them; {@code JAZZER_FUZZ=1} fuzzes.
  */

@@ -28,14 +28,17 @@ class WimTortureTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"none", "XPRESS", "LZX"})
-    void truncationsAndMutationsFailTypedAndFast(String compression) throws Exception {
+    @ValueSource(strings = {"none", "XPRESS", "LZX", "XPRESS solid"})
+    void truncationsAndMutationsFailTypedAndFast(String variant) throws Exception {
+        String compression = variant.split(" ")[0];
+        String[] options = variant.endsWith(" solid") ? new String[] {"--solid", "--solid-compress=" + compression}
+                : new String[0];
         Path src = Files.createDirectories(dir.resolve("src/sub/deeper"));
         Files.writeString(dir.resolve("src/a.txt"), "alpha ".repeat(3000), StandardCharsets.UTF_8);
         Files.writeString(src.resolve("b.txt"), "beta\n");
         Files.createFile(dir.resolve("src/sub/empty"));
         Files.createLink(dir.resolve("src/sub/a-link.txt"), dir.resolve("src/a.txt"));
-        byte[] wim = Files.readAllBytes(WimTools.capture(dir.resolve("src"), dir.resolve("t.wim"), compression));
+        byte[] wim = Files.readAllBytes(WimTools.capture(dir.resolve("src"), dir.resolve("t.wim"), compression, options));
         assertThat(readAll(wim)).isEqualTo(4);
 
         for (int length = 0; length < wim.length; length++) {
@@ -43,7 +46,7 @@ class WimTortureTest {
         }
         String fixed = System.getProperty("patchchain.seed");
         long seed = fixed != null ? Long.parseLong(fixed) : new Random().nextLong();
-        System.out.println("[seed] WimTortureTest " + compression + ": " + seed);
+        System.out.println("[seed] WimTortureTest " + variant + ": " + seed);
         Random random = new Random(seed);
         for (int i = 0; i < MUTANTS; i++) {
             byte[] mutant = wim.clone();
