@@ -42,9 +42,10 @@ public final class ExternalWimTool {
     /** @return the tool, if {@value #EXECUTABLE} is an executable file in a {@code PATH} directory */
     public static Optional<ExternalWimTool> find() {
         String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
+        return path == null ? Optional.empty() : find(path);
+    }
+
+    static Optional<ExternalWimTool> find(String path) {
         for (String dir : path.split(File.pathSeparator)) {
             if (dir.isEmpty()) {
                 continue;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.patchchain.formats.FormatException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +41,8 @@ class ExternalWimToolTest {
             root = image.root();
             List<String> files = image.files();
             List<String> oracle = WimTools.dir(solid).stream()
-                    .filter(p -> Files.isRegularFile(source.resolve(p.replace('\\', '/')))).toList();
+                    .filter(p -> Files.isRegularFile(source.resolve(p.replace('\\', '/')), LinkOption.NOFOLLOW_LINKS))
+                    .toList();
             assertThat(files).containsExactlyInAnyOrderElementsOf(oracle);
             for (String f : files) {
                 assertThat(SourceTree.sha256(image.contents(f))).as(f)
@@ -51,6 +53,17 @@ class ExternalWimToolTest {
             assertThatThrownBy(() -> image.contents("..\\..\\etc\\passwd")).isInstanceOf(FormatException.class);
         }
         assertThat(root.getParent()).doesNotExist();
+    }
+
+    @Test
+    void isFoundOnlyAsAnExecutableInAPathDirectory() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        assertThat(ExternalWimTool.find("")).isEmpty();
+        assertThat(ExternalWimTool.find(bin.toString())).isEmpty();
+        Path fake = Files.writeString(bin.resolve(ExternalWimTool.EXECUTABLE), "#!/bin/sh\n");
+        assertThat(ExternalWimTool.find(bin.toString())).isEmpty();
+        assertThat(fake.toFile().setExecutable(true)).isTrue();
+        assertThat(ExternalWimTool.find("/nonexistent" + java.io.File.pathSeparator + bin)).isPresent();
     }
 
     @Test

@@ -12,12 +12,14 @@ import java.util.stream.Stream;
 /**
  * The tree the oracle tests capture: real PE files (the corpus's Wine 8.0 DLLs, and some of the system's Wine DLLs
  * when installed), generated text in nested directories, empty files and an empty directory, names with non-ASCII
- * characters, a file of several MiB spanning many chunks, and two hard links to one file.
+ * characters, a file of several MiB spanning many chunks, two hard links to one file and a symbolic link.
  */
 final class SourceTree {
 
     static final String LINKED = "text\\linked.txt";
     static final String LINK = "deep\\er\\still\\link.txt";
+    /** A symbolic link, which wimlib captures as a reparse point. */
+    static final String SYMLINK = "symlink.txt";
     private static final Path SYSTEM_WINE = Path.of("/usr/lib/x86_64-linux-gnu/wine/x86_64-windows");
     private static final int SYSTEM_WINE_FILES = 12;
 
@@ -59,6 +61,7 @@ final class SourceTree {
         Files.writeString(Files.createDirectories(root.resolve("日本語")).resolve("ファイル.txt"), "kana\n");
         Files.writeString(root.resolve("emoji \uD83D\uDE00.txt"), "outside the BMP\n");
         Files.write(root.resolve("large.bin"), large(random));
+        Files.createSymbolicLink(root.resolve(SYMLINK), Path.of("text/file0.txt"));
         return root;
     }
 

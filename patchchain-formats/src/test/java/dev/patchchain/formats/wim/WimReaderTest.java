@@ -3,6 +3,8 @@ package dev.patchchain.formats.wim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
+
 import dev.patchchain.formats.FormatException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * naming the compression.
  */
 class WimReaderTest {
+
+    private static final int REPARSE_POINT = 0x400;
 
     @TempDir
     static Path dir;
@@ -48,8 +52,10 @@ class WimReaderTest {
             int compared = 0;
             for (WimEntry e : image.entries()) {
                 Path original = source.resolve(e.path().replace('\\', '/'));
-                assertThat(e.directory()).as(e.path()).isEqualTo(Files.isDirectory(original));
-                if (!e.directory()) {
+                assertThat(e.directory()).as(e.path()).isEqualTo(Files.isDirectory(original, NOFOLLOW_LINKS));
+                boolean reparse = (e.attributes() & REPARSE_POINT) != 0;
+                assertThat(reparse).as(e.path()).isEqualTo(Files.isSymbolicLink(original));
+                if (!e.directory() && !reparse) {
                     byte[] bytes = file.contents(e);
                     assertThat(e.size()).as(e.path()).isEqualTo(Files.size(original));
                     assertThat(SourceTree.sha256(bytes)).as(e.path())
