@@ -16,13 +16,14 @@ import java.util.List;
  * @param attributes    the Windows file attributes
  * @param subdirOffset  where the list of its children starts (0: none)
  * @param unnamedStream the SHA-1 of its unnamed data stream (zero: empty)
+ * @param reparseData   for a reparse point, the SHA-1 of its reparse data; zero otherwise
  * @param linkGroup     its hard-link group (0: not hard-linked; also 0 for a reparse point)
  * @param reparseTag    its reparse tag, for a reparse point; 0 otherwise
  * @param name          its long name
  * @param namedStreams  its named data streams
  */
-record Dentry(long offset, long next, int attributes, long subdirOffset, Sha1 unnamedStream, long linkGroup,
-              int reparseTag, String name, List<NamedStream> namedStreams) {
+record Dentry(long offset, long next, int attributes, long subdirOffset, Sha1 unnamedStream, Sha1 reparseData,
+              long linkGroup, int reparseTag, String name, List<NamedStream> namedStreams) {
 
     static final int ATTRIBUTE_DIRECTORY = 0x10;
     static final int ATTRIBUTE_REPARSE_POINT = 0x400;
@@ -67,7 +68,7 @@ record Dentry(long offset, long next, int attributes, long subdirOffset, Sha1 un
         }
         int attributes = r.u32(base + ATTRIBUTES, "attributes");
         long subdir = r.u64(base + SUBDIR_OFFSET, "subdirectory offset");
-        Sha1 hash = new Sha1(r.bytes(base + DEFAULT_HASH, Sha1.SIZE, "default stream hash"));
+        Sha1 defaultHash = new Sha1(r.bytes(base + DEFAULT_HASH, Sha1.SIZE, "default stream hash"));
         boolean reparse = (attributes & ATTRIBUTE_REPARSE_POINT) != 0;
         int reparseTag = reparse ? r.u32(base + REPARSE_TAG, "reparse tag") : 0;
         long linkGroup = reparse ? 0 : r.u64(base + HARD_LINK_GROUP, "hard link group");
@@ -82,6 +83,7 @@ record Dentry(long offset, long next, int attributes, long subdirOffset, Sha1 un
         String name = new String(r.bytes(base + NAME, nameBytes, "name"), StandardCharsets.UTF_16LE);
         long p = align8(at + length);
         List<NamedStream> named = new ArrayList<>();
+        List<Sha1> unnamed = new ArrayList<>();
         for (int i = 0; i < streams; i++) {
             int s = checkedInt(r, p);
             long streamLength = r.u64(s + STREAM_LENGTH, "stream entry length");
@@ -93,14 +95,22 @@ record Dentry(long offset, long next, int attributes, long subdirOffset, Sha1 un
             }
             Sha1 streamHash = new Sha1(r.bytes(s + STREAM_HASH, Sha1.SIZE, "stream hash"));
             if (streamNameBytes == 0) {
-                hash = streamHash; // the unnamed stream, written among the extra entries
+                unnamed.add(streamHash);
             } else {
                 named.add(new NamedStream(new String(r.bytes(s + STREAM_NAME, streamNameBytes, "stream name"),
                         StandardCharsets.UTF_16LE), streamHash));
             }
             p = align8(p + streamLength);
         }
-        return new Dentry(at, p, attributes, subdir, hash, linkGroup, reparseTag, name, List.copyOf(named));
+        // With extra entries, the unnamed streams are there (the default hash is then zero): for a reparse point the
+        // first is its reparse data and the second its data; otherwise the first is its data.
+        if (!defaultHash.isZero()) {
+            unnamed.add(0, defaultHash);
+        }
+        Sha1 first = unnamed.isEmpty() ? Sha1.ZERO : unnamed.get(0);
+        Sha1 second = unnamed.size() < 2 ? Sha1.ZERO : unnamed.get(1);
+        return new Dentry(at, p, attributes, subdir, reparse ? second : first, reparse ? first : Sha1.ZERO, linkGroup,
+                reparseTag, name, List.copyOf(named));
     }
 
     boolean isDirectory() {

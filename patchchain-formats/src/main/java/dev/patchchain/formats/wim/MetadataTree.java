@@ -81,17 +81,20 @@ final class MetadataTree {
     }
 
     private WimEntry entry(Dentry d, String path) throws FormatException {
-        long size = 0;
-        if (!d.unnamedStream().isZero()) {
-            BlobEntry blob = blobs.blob(d.unnamedStream());
-            if (blob == null) {
-                throw r.corrupt(d.offset(), path + ": its data, SHA-1 " + d.unnamedStream()
-                        + ", is not in the blob table");
-            }
-            size = blob.size();
+        return new WimEntry(path, d.isDirectory(), d.attributes(), size(d, d.unnamedStream(), path),
+                d.unnamedStream().toString(), d.linkGroup(), d.reparseTag(), size(d, d.reparseData(), path),
+                d.namedStreams().stream().map(Dentry.NamedStream::name).toList());
+    }
+
+    private long size(Dentry d, Sha1 stream, String path) throws FormatException {
+        if (stream.isZero()) {
+            return 0;
         }
-        return new WimEntry(path, d.isDirectory(), d.attributes(), size, d.unnamedStream().toString(),
-                d.linkGroup(), d.namedStreams().stream().map(Dentry.NamedStream::name).toList());
+        BlobEntry blob = blobs.blob(stream);
+        if (blob == null) {
+            throw r.corrupt(d.offset(), path + ": its data, SHA-1 " + stream + ", is not in the blob table");
+        }
+        return blob.size();
     }
 
     private String checkedName(Dentry d) throws FormatException {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,12 +20,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * WIMs made by {@code wimlib-imagex capture} from {@link SourceTree} in each compression, with and without solid
  * resources ({@code --solid --solid-compress=X}): our reader lists the tree {@code wimlib-imagex dir} lists and
- * extracts every file with the source file's SHA-256. Solid LZMS (wimlib's default for {@code --solid}) is refused,
+ * extracts every file with the source file's SHA-256; the counts and total size {@code wimlib-imagex info} gives
+ * are ours. Solid LZMS (wimlib's default for {@code --solid}) is refused,
  * naming the compression.
  */
 class WimReaderTest {
 
     private static final int REPARSE_POINT = 0x400;
+    private static final int SYMLINK_TAG = 0xA000000C;
 
     @TempDir
     static Path dir;
@@ -64,6 +67,17 @@ class WimReaderTest {
                 }
             }
             assertThat(compared).isGreaterThan(40);
+            Map<String, String> info = WimTools.info(wim);
+            assertThat(info.get("Directory Count")).isEqualTo(
+                    Long.toString(1 + image.entries().stream().filter(WimEntry::directory).count()));
+            assertThat(info.get("File Count")).isEqualTo(
+                    Long.toString(image.entries().stream().filter(e -> !e.directory()).count()));
+            assertThat(info.get("Total Bytes")).as("data streams and reparse data").isEqualTo(
+                    Long.toString(image.entries().stream().mapToLong(e -> e.size() + e.reparseSize()).sum()));
+            WimEntry symlink = image.find(SourceTree.SYMLINK).orElseThrow();
+            assertThat(symlink.reparseTag()).isEqualTo(SYMLINK_TAG);
+            assertThat(symlink.size()).isZero();
+            assertThat(symlink.reparseSize()).isPositive();
             System.out.println(variant + ": " + compared + " files compared byte for byte");
         }
     }

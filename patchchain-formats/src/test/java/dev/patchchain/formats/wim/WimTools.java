@@ -82,6 +82,23 @@ public final class WimTools {
         return out;
     }
 
+    /**
+     * @param wim the WIM
+     * @return {@code wimlib-imagex info wim 1}: its {@code Name: value} lines
+     * @throws Exception if the tool fails
+     */
+    public static java.util.Map<String, String> info(Path wim) throws Exception {
+        require();
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String line : run(List.of(ExternalWimTool.EXECUTABLE, "info", wim.toString(), "1")).split("\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                out.putIfAbsent(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+            }
+        }
+        return out;
+    }
+
     private static String run(List<String> command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
