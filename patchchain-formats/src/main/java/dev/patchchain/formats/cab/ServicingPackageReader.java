@@ -103,7 +103,9 @@ public final class ServicingPackageReader {
     /** Image 1 of an express package's WIM, if it has {@code update.mum} at its root. */
     private static Optional<ServicingPackage> readWim(byte[] bytes, String source, CabLimits limits)
             throws IOException {
-        WimLimits wimLimits = new WimLimits(limits.maxFiles(), limits.maxFileBytes(), limits.maxFileBytes());
+        // A cumulative update's WIM lists far more entries than a cabinet may hold files: the WIM's own bound applies.
+        WimLimits wimLimits = new WimLimits(WimLimits.DEFAULT.maxEntries(), limits.maxFileBytes(),
+                limits.maxFileBytes());
         try (WimFile wim = WimReader.open(bytes, source, wimLimits)) {
             if (wim.imageCount() < 1) {
                 return Optional.empty();
