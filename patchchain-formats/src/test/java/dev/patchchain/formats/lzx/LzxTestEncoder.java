@@ -31,6 +31,7 @@ public final class LzxTestEncoder {
     private final Random random;
     private final int windowBits;
     private final int translationSize;
+    private final boolean wim;
     private final int mainSymbols;
     private final byte[] mainLengths;
     private final byte[] lengthLengths;
@@ -50,6 +51,16 @@ public final class LzxTestEncoder {
      * @param translationSize 0 for no E8 translation
      */
     public LzxTestEncoder(long seed, int windowBits, int translationSize) {
+        this(seed, windowBits, translationSize, false);
+    }
+
+    /** @return an encoder of WIM chunks: 32 KiB window, no header, translation 12 000 000, WIM block sizes */
+    public static LzxTestEncoder forWim(long seed) {
+        return new LzxTestEncoder(seed, 15, 12_000_000, true);
+    }
+
+    private LzxTestEncoder(long seed, int windowBits, int translationSize, boolean wim) {
+        this.wim = wim;
         this.random = new Random(seed);
         this.windowBits = windowBits;
         this.translationSize = translationSize;
@@ -76,8 +87,10 @@ public final class LzxTestEncoder {
         Matcher matcher = new Matcher(translated, 1 << windowBits);
         List<byte[]> frames = new ArrayList<>();
         BitWriter out = new BitWriter();
-        out.bits(translationSize != 0 ? 1 : 0, 1);
-        if (translationSize != 0) {
+        if (!wim) {
+            out.bits(translationSize != 0 ? 1 : 0, 1);
+        }
+        if (translationSize != 0 && !wim) {
             out.bits(translationSize >>> 16, 16);
             out.bits(translationSize & 0xFFFF, 16);
         }
@@ -114,8 +127,15 @@ public final class LzxTestEncoder {
 
     private void writeHeader(BitWriter out, int type, int size) {
         out.bits(type, 3);
-        out.bits(size >>> 8, 16);
-        out.bits(size & 0xFF, 8);
+        if (wim) {
+            out.bits(size == 32768 ? 1 : 0, 1);
+            if (size != 32768) {
+                out.bits(size, 16);
+            }
+        } else {
+            out.bits(size >>> 8, 16);
+            out.bits(size & 0xFF, 8);
+        }
         if (type == 3) {
             out.alignForBytes();
             byte[] r = new byte[12];
