@@ -35,17 +35,25 @@ final class LzxBits {
 
     /** @return the top {@code n} (1–32) bits without consuming them */
     int peek(int n) throws FormatException {
-        while (count < n) {
-            if (pos >= end + MAX_PADDING_BYTES) {
-                throw corrupt("the compressed data ends in the middle of a frame");
-            }
-            int lo = pos < end ? in[pos] & 0xFF : 0;
-            int hi = pos + 1 < end ? in[pos + 1] & 0xFF : 0;
-            pos += 2;
-            buffer = buffer << 16 | hi << 8 | lo;
-            count += 16;
+        if (count < n) {
+            refill();
         }
         return (int) (buffer >>> (count - n) & ((1L << n) - 1));
+    }
+
+    /** Loads words until more than 32 bits are buffered (at most 48). */
+    private void refill() throws FormatException {
+        while (count <= 32) {
+            if (pos + 1 < end) {
+                buffer = buffer << 16 | (in[pos + 1] & 0xFF) << 8 | in[pos] & 0xFF;
+            } else if (pos >= end + MAX_PADDING_BYTES) {
+                throw corrupt("the compressed data ends in the middle of a frame");
+            } else {
+                buffer = buffer << 16 | (pos < end ? in[pos] & 0xFF : 0);
+            }
+            pos += 2;
+            count += 16;
+        }
     }
 
     void skip(int n) {

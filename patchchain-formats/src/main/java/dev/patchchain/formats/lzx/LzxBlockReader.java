@@ -209,9 +209,16 @@ final class LzxBlockReader {
                         + (offset > 0 && offset <= windowSize ? "before the start of the stream (" + at
                         + " bytes decoded)" : "outside the " + windowSize + "-byte window"));
             }
-            for (int i = 0; i < length; i++, at++) {
-                window[(int) at & mask] = window[(int) (at - offset) & mask];
+            int to = (int) at & mask;
+            int from = (int) (at - offset) & mask;
+            if (offset >= length && to + length <= windowSize && from + length <= windowSize) {
+                System.arraycopy(window, from, window, to, length);
+            } else {
+                for (int i = 0; i < length; i++) {
+                    window[(to + i) & mask] = window[(from + i) & mask];
+                }
             }
+            at += length;
         }
     }
 

@@ -4,7 +4,7 @@ import dev.patchchain.formats.FormatException;
 
 /** Where the LZX of cabinets and the LZX of WIM chunks differ in the block header. */
 enum LzxVariant {
-    /** Cabinets (and CHM): the block size is always 24 bits. */
+    /** Cabinets: the block size is always 24 bits. */
     CAB,
     /** WIM: one bit set means a block of 32 768 bytes, else a 16-bit size follows. */
     WIM;

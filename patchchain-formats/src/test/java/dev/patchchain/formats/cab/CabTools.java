@@ -30,15 +30,15 @@ final class CabTools {
     }
 
     /**
-     * @return the directory of libmspack's test cabinets ({@code test/test_files/cabd} of its source, which
-     *         {@code .ci/run} downloads and names in {@code $PATCHCHAIN_LIBMSPACK_TESTS}); the test is skipped
-     *         without it, or fails under {@code CI=true}
+     * @param variable the environment variable naming the directory, which {@code .ci/run} fills
+     * @param what     what the suite is, for the message
+     * @return the directory of another project's test cabinets; the test is skipped without it, or fails under
+     *         {@code CI=true}
      */
-    static Path libmspackCabinets() {
-        String dir = System.getenv("PATCHCHAIN_LIBMSPACK_TESTS");
+    static Path suite(String variable, String what) {
+        String dir = System.getenv(variable);
         if (dir == null || dir.isBlank() || !Files.isDirectory(Path.of(dir))) {
-            String message = "libmspack's test cabinets are absent ($PATCHCHAIN_LIBMSPACK_TESTS=" + dir
-                    + "); .ci/run downloads them";
+            String message = what + " are absent ($" + variable + "=" + dir + "); .ci/run downloads them";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 Assertions.fail(message + " (required under CI=true)");
             }

@@ -3,7 +3,9 @@ package dev.patchchain.formats.lzx;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Random;
 
 /**
@@ -11,8 +13,8 @@ import java.util.Random;
  * {@code cabextract} can be the oracle on inputs of any size: a cabinet made from its frames must extract to the
  * input, by {@code cabextract} and by us. It greedily finds matches (hash chains), uses the repeated offsets, applies
  * the E8 translation, and mixes verbatim, aligned-offset and uncompressed blocks of random sizes that span frames.
- * Its trees are random complete codes with random unused symbols (so the pretree's runs of zeros and of equal
- * deltas occur), the same for every block of one stream.
+ * Its trees are Huffman codes of a first, counting pass, with random symbols left unused (so the pretree's runs
+ * of zeros and of equal deltas occur), the same for every block of one stream.
  */
 public final class LzxTestEncoder {
 
@@ -31,9 +33,12 @@ public final class LzxTestEncoder {
     private final Random random;
     private final int windowBits;
     private final int translationSize;
+    private final boolean wim;
     private final int mainSymbols;
-    private final byte[] mainLengths;
-    private final byte[] lengthLengths;
+    private byte[] mainLengths;
+    private byte[] lengthLengths;
+    private long[] mainCounts;
+    private long[] lengthCounts;
     private final byte[] alignedLengths = {3, 3, 3, 3, 3, 3, 3, 3};
     private int[] mainCodes;
     private int[] lengthCodes;
@@ -50,6 +55,16 @@ public final class LzxTestEncoder {
      * @param translationSize 0 for no E8 translation
      */
     public LzxTestEncoder(long seed, int windowBits, int translationSize) {
+        this(seed, windowBits, translationSize, false);
+    }
+
+    /** @return an encoder of WIM chunks: 32 KiB window, no header, translation 12 000 000, WIM block sizes */
+    public static LzxTestEncoder forWim(long seed) {
+        return new LzxTestEncoder(seed, 15, 12_000_000, true);
+    }
+
+    private LzxTestEncoder(long seed, int windowBits, int translationSize, boolean wim) {
+        this.wim = wim;
         this.random = new Random(seed);
         this.windowBits = windowBits;
         this.translationSize = translationSize;
@@ -58,8 +73,6 @@ public final class LzxTestEncoder {
             slots++;
         }
         this.mainSymbols = 256 + 8 * slots;
-        this.mainLengths = randomCode(mainSymbols, 256);
-        this.lengthLengths = randomCode(249, 0);
         this.previousMain = new byte[mainSymbols];
     }
 
@@ -70,14 +83,36 @@ public final class LzxTestEncoder {
             int start = frame * 32768;
             translate(translated, start, Math.min(32768, data.length - start));
         }
+        mainLengths = new byte[mainSymbols];
+        lengthLengths = new byte[249];
+        Arrays.fill(mainLengths, (byte) 16);
+        Arrays.fill(lengthLengths, (byte) 16);
+        mainCounts = new long[mainSymbols];
+        lengthCounts = new long[249];
+        compress(translated);
+        mainLengths = huffman(mainCounts, 256);
+        lengthLengths = huffman(lengthCounts, 0);
+        mainCounts = new long[mainSymbols];
+        lengthCounts = new long[249];
+        r0 = 1;
+        r1 = 1;
+        r2 = 1;
+        Arrays.fill(previousMain, (byte) 0);
+        Arrays.fill(previousLength, (byte) 0);
+        return compress(translated);
+    }
+
+    private List<byte[]> compress(byte[] data) {
         mainCodes = canonical(mainLengths);
         lengthCodes = canonical(lengthLengths);
         alignedCodes = canonical(alignedLengths);
-        Matcher matcher = new Matcher(translated, 1 << windowBits);
+        Matcher matcher = new Matcher(data, 1 << windowBits);
         List<byte[]> frames = new ArrayList<>();
         BitWriter out = new BitWriter();
-        out.bits(translationSize != 0 ? 1 : 0, 1);
-        if (translationSize != 0) {
+        if (!wim) {
+            out.bits(translationSize != 0 ? 1 : 0, 1);
+        }
+        if (translationSize != 0 && !wim) {
             out.bits(translationSize >>> 16, 16);
             out.bits(translationSize & 0xFFFF, 16);
         }
@@ -95,14 +130,14 @@ public final class LzxTestEncoder {
             int frameEnd = Math.min(data.length, (pos / 32768 + 1) * 32768);
             int limit = Math.min(blockEnd, frameEnd);
             if (blockType == 3) {
-                out.raw(translated, pos, limit - pos);
+                out.raw(data, pos, limit - pos);
                 pos = limit;
                 if (pos == blockEnd && (blockSize & 1) == 1) {
                     out.raw(new byte[1], 0, 1);
                 }
             } else {
                 while (pos < limit) {
-                    pos += encodeOne(out, matcher, translated, pos, limit, blockType == 2);
+                    pos += encodeOne(out, matcher, data, pos, limit, blockType == 2);
                 }
             }
             if (pos == frameEnd) {
@@ -114,8 +149,15 @@ public final class LzxTestEncoder {
 
     private void writeHeader(BitWriter out, int type, int size) {
         out.bits(type, 3);
-        out.bits(size >>> 8, 16);
-        out.bits(size & 0xFF, 8);
+        if (wim) {
+            out.bits(size == 32768 ? 1 : 0, 1);
+            if (size != 32768) {
+                out.bits(size, 16);
+            }
+        } else {
+            out.bits(size >>> 8, 16);
+            out.bits(size & 0xFF, 8);
+        }
         if (type == 3) {
             out.alignForBytes();
             byte[] r = new byte[12];
@@ -184,6 +226,7 @@ public final class LzxTestEncoder {
             return match[0];
         }
         int literal = data[pos] & 0xFF;
+        mainCounts[literal]++;
         out.bits(mainCodes[literal], mainLengths[literal]);
         matcher.insert(pos, 1);
         return 1;
@@ -210,8 +253,10 @@ public final class LzxTestEncoder {
         if (mainLengths[symbol] == 0 || header == 7 && lengthLengths[length - 9] == 0) {
             return false;
         }
+        mainCounts[symbol]++;
         out.bits(mainCodes[symbol], mainLengths[symbol]);
         if (header == 7) {
+            lengthCounts[length - 9]++;
             out.bits(lengthCodes[length - 9], lengthLengths[length - 9]);
         }
         switch (slot) {
@@ -262,29 +307,54 @@ public final class LzxTestEncoder {
         }
     }
 
-    /** Random complete code lengths (≤ 12) over {@code n} symbols; the first {@code required} always get a code. */
-    private byte[] randomCode(int n, int required) {
-        byte[] lengths = new byte[n];
-        List<Integer> wanted = new ArrayList<>();
+    /**
+     * Huffman code lengths (at most 16) for the counts; the first {@code required} symbols always get a code, a random
+     * tenth of the others none, the rest at least a long one.
+     */
+    private byte[] huffman(long[] counts, int required) {
+        int n = counts.length;
+        long[] weight = new long[2 * n];
         for (int s = 0; s < n; s++) {
-            if (s < required || random.nextInt(10) != 0) {
-                wanted.add(s);
+            weight[s] = s >= required && random.nextInt(10) == 0 ? 0 : counts[s] + 1;
+        }
+        while (true) {
+            int[] parent = new int[2 * n];
+            PriorityQueue<Integer> queue = new PriorityQueue<>(
+                    Comparator.<Integer>comparingLong(i -> weight[i]).thenComparingInt(i -> i));
+            for (int s = 0; s < n; s++) {
+                if (weight[s] > 0) {
+                    queue.add(s);
+                }
+            }
+            int next = n;
+            while (queue.size() > 1) {
+                int a = queue.poll();
+                int b = queue.poll();
+                weight[next] = weight[a] + weight[b];
+                parent[a] = next;
+                parent[b] = next;
+                queue.add(next++);
+            }
+            int root = next - 1;
+            byte[] lengths = new byte[n];
+            int longest = 0;
+            for (int s = 0; s < n; s++) {
+                if (weight[s] > 0) {
+                    int depth = 0;
+                    for (int node = s; node != root; node = parent[node]) {
+                        depth++;
+                    }
+                    lengths[s] = (byte) Math.min(depth, 127);
+                    longest = Math.max(longest, depth);
+                }
+            }
+            if (longest <= 16) {
+                return lengths;
+            }
+            for (int s = 0; s < n; s++) {
+                weight[s] = weight[s] == 0 ? 0 : weight[s] / 2 + 1;
             }
         }
-        java.util.Collections.shuffle(wanted, random);
-        lengths[wanted.get(0)] = 1;
-        lengths[wanted.get(1)] = 1;
-        List<Integer> leaves = new ArrayList<>(wanted.subList(0, 2));
-        for (int w = 2; w < wanted.size(); w++) {
-            int split;
-            do {
-                split = leaves.get(random.nextInt(leaves.size()));
-            } while (lengths[split] >= 12);
-            lengths[split]++;
-            lengths[wanted.get(w)] = lengths[split];
-            leaves.add(wanted.get(w));
-        }
-        return lengths;
     }
 
     private static int[] canonical(byte[] lengths) {
