@@ -28,7 +28,7 @@ import java.util.Optional;
  * p.pkg().files();   // C:\Windows\System32\srv.sys 6.1.7601.23689, ...
  * }</pre>
  *
- * <p>{@code UNSUPPORTED}: LZX folders (through {@link Cabinet#contents}); a WIM our reader does not decode when
+ * <p>{@code UNSUPPORTED}: Quantum folders (through {@link Cabinet#contents}); a WIM our reader does not decode when
  * {@code wimlib-imagex} is not installed (the message names the compression). {@code NOT_THIS_FORMAT}: a cabinet
  * without {@code update.mum} at any level.
  */
