@@ -60,6 +60,9 @@ final class ResourceReader {
             in.readFully(r.offset(), out, size, what);
             return out;
         }
+        if (header.compression() == WimCompression.NONE) {
+            throw in.corrupt(r.offset(), what + " is marked compressed in a WIM whose header names no compression");
+        }
         if (decoder == null) {
             throw new UndecodedResourceException(in.source(), r.offset(), header.compression().name(),
                     what + " is compressed with " + header.compression() + ", which this reader does not decode");
