@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Reads a Windows update package, {@code .msu} or servicing {@code .cab} ({@code docs/formats/cab.md#msu}), into a
@@ -48,7 +49,7 @@ public final class ServicingPackageReader {
      */
     public static ServicingPackage read(Path file, CabLimits limits) throws IOException {
         try (Cabinet cab = CabReader.open(file, limits)) {
-            return read(cab, limits);
+            return read(cab, limits, ExternalWimTool::find);
         }
     }
 
@@ -60,12 +61,19 @@ public final class ServicingPackageReader {
      * @throws IOException a {@link FormatException} if it is not a readable servicing package
      */
     public static ServicingPackage read(byte[] data, String source, CabLimits limits) throws IOException {
+        return read(data, source, limits, ExternalWimTool::find);
+    }
+
+    /** As {@link #read(byte[], String, CabLimits)}, with the external WIM tool looked up by {@code tools}. */
+    static ServicingPackage read(byte[] data, String source, CabLimits limits,
+                                 Supplier<Optional<ExternalWimTool>> tools) throws IOException {
         try (Cabinet cab = CabReader.open(data, source, limits)) {
-            return read(cab, limits);
+            return read(cab, limits, tools);
         }
     }
 
-    private static ServicingPackage read(Cabinet cab, CabLimits limits) throws IOException {
+    private static ServicingPackage read(Cabinet cab, CabLimits limits, Supplier<Optional<ExternalWimTool>> tools)
+            throws IOException {
         if (find(cab, UpdateMum.FILE_NAME).isPresent()) {
             return ServicingPayload.read(ServicingFiles.of(cab), false);
         }
@@ -89,7 +97,7 @@ public final class ServicingPackageReader {
         }
         for (CabEntry e : images) {
             byte[] bytes = cab.contents(x -> x.equals(e)).get(e);
-            Optional<ServicingPackage> p = readWim(bytes, cab.source() + "!" + e.name(), limits);
+            Optional<ServicingPackage> p = readWim(bytes, cab.source() + "!" + e.name(), limits, tools);
             if (p.isPresent()) {
                 return p.get();
             }
@@ -101,8 +109,8 @@ public final class ServicingPackageReader {
     }
 
     /** Image 1 of an express package's WIM, if it has {@code update.mum} at its root. */
-    private static Optional<ServicingPackage> readWim(byte[] bytes, String source, CabLimits limits)
-            throws IOException {
+    private static Optional<ServicingPackage> readWim(byte[] bytes, String source, CabLimits limits,
+                                                      Supplier<Optional<ExternalWimTool>> tools) throws IOException {
         // A cumulative update's WIM lists far more entries than a cabinet may hold files: the WIM's own bound applies.
         WimLimits wimLimits = new WimLimits(WimLimits.DEFAULT.maxEntries(), limits.maxFileBytes(),
                 limits.maxFileBytes());
@@ -114,7 +122,7 @@ public final class ServicingPackageReader {
             return ServicingPayload.hasUpdateMum(files) ? Optional.of(ServicingPayload.read(files, true))
                     : Optional.empty();
         } catch (UndecodedResourceException e) {
-            Optional<ExternalWimTool> tool = ExternalWimTool.find();
+            Optional<ExternalWimTool> tool = tools.get();
             if (tool.isEmpty()) {
                 throw new FormatException(FormatException.Kind.UNSUPPORTED, source, e.offset(), "the express "
                         + "package's WIM is compressed with " + e.compression() + ", which patchchain does not decode; "

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,6 +78,16 @@ class ServicingPackageReaderTest {
     void anLzmsExpressPackageIsReadThroughWimlib() throws Exception {
         Path msu = expressMsu("LZMS", "--solid");
         assertExpressPackage(ServicingPackageReader.read(msu, CabLimits.DEFAULT));
+    }
+
+    @Test
+    void withoutWimlibAnLzmsExpressPackageIsUnsupportedNamingTheCompressionAndThePackage() throws Exception {
+        byte[] msu = Files.readAllBytes(expressMsu("LZMS", "--solid"));
+        assertThatThrownBy(() -> ServicingPackageReader.read(msu, "kb.msu", CabLimits.DEFAULT, Optional::empty))
+                .isInstanceOfSatisfying(FormatException.class,
+                        e -> assertThat(e.kind()).isEqualTo(FormatException.Kind.UNSUPPORTED))
+                .hasMessageContaining("kb.msu!Windows10.0-KB9999999-x64.wim")
+                .hasMessageContaining("compressed with LZMS").hasMessageContaining("wimtools");
     }
 
     @Test
