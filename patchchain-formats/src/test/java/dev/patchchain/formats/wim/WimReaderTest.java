@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
 
 import dev.patchchain.formats.FormatException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,6 +98,22 @@ class WimReaderTest {
             assertThat(file.contents(empty)).isEmpty();
             assertThat(image.find("empty dir").orElseThrow().directory()).isTrue();
             assertThat(image.entries()).noneMatch(e -> e.path().startsWith("empty dir\\"));
+        }
+    }
+
+    @Test
+    void eachImageHasItsOwnTree() throws Exception {
+        Path wim = WimTools.capture(source.resolve("text"), dir.resolve("images.wim"), "LZX");
+        WimTools.append(source.resolve("deep"), wim, "second");
+        WimTools.append(source.resolve("日本語"), wim, "third");
+        try (WimFile file = WimReader.open(wim, WimLimits.DEFAULT)) {
+            assertThat(file.imageCount()).isEqualTo(3);
+            for (int i = 1; i <= 3; i++) {
+                assertThat(file.image(i).entries()).extracting(WimEntry::path)
+                        .containsExactlyInAnyOrderElementsOf(WimTools.dir(wim, i));
+            }
+            WimEntry kana = file.image(3).find("ファイル.txt").orElseThrow();
+            assertThat(new String(file.contents(kana), StandardCharsets.UTF_8)).isEqualTo("kana\n");
         }
     }
 

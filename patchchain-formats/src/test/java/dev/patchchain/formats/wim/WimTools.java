@@ -72,14 +72,38 @@ public final class WimTools {
      * @throws Exception if the tool fails
      */
     public static List<String> dir(Path wim) throws Exception {
+        return dir(wim, 1);
+    }
+
+    /**
+     * @param wim   the WIM
+     * @param image the image's 1-based index
+     * @return {@code wimlib-imagex dir wim image}: every path of the image but the root, as {@code a\b}
+     * @throws Exception if the tool fails
+     */
+    public static List<String> dir(Path wim, int image) throws Exception {
         require();
         List<String> out = new ArrayList<>();
-        for (String line : run(List.of(ExternalWimTool.EXECUTABLE, "dir", wim.toString(), "1")).split("\n")) {
+        for (String line : run(List.of(ExternalWimTool.EXECUTABLE, "dir", wim.toString(), Integer.toString(image)))
+                .split("\n")) {
             if (line.startsWith("/") && line.length() > 1) {
                 out.add(line.substring(1).replace('/', '\\'));
             }
         }
         return out;
+    }
+
+    /**
+     * Runs {@code wimlib-imagex append dir wim}: a new image at the end.
+     *
+     * @param dir the tree to capture
+     * @param wim the WIM to append to
+     * @param name the image's name
+     * @throws Exception if the tool fails
+     */
+    public static void append(Path dir, Path wim, String name) throws Exception {
+        require();
+        run(List.of(ExternalWimTool.EXECUTABLE, "append", dir.toString(), wim.toString(), name));
     }
 
     /**
