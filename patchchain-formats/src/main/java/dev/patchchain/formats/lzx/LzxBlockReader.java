@@ -31,6 +31,12 @@ final class LzxBlockReader {
     private static final int ZEROS_LONG = 18;
     private static final int SAME_RUN = 19;
     private static final int LENGTH_MODULUS = 17;
+    /**
+     * A run of code lengths may spill this far past the end of its range (the longest run is 51): the extra lengths
+     * land in the next range, whose deltas then start from them, or in spare entries. Decoders accept this
+     * (libmspack keeps the same spare room), so we do too, the same way.
+     */
+    private static final int RUN_SPILL = 64;
 
     /** Position slot bases and extra bits, enough for the 2 MiB window's 50 slots. */
     private static final int[] BASE = new int[51];
@@ -48,7 +54,7 @@ final class LzxBlockReader {
     private final LzxVariant variant;
     private final int mainSymbols;
     private final byte[] mainLengths;
-    private final byte[] lengthLengths = new byte[LENGTH_SYMBOLS];
+    private final byte[] lengthLengths = new byte[LENGTH_SYMBOLS + RUN_SPILL];
     private final byte[] alignedLengths = new byte[ALIGNED_SYMBOLS];
     private HuffmanCode mainCode;
     private HuffmanCode lengthCode;
@@ -67,7 +73,7 @@ final class LzxBlockReader {
             slots++;
         }
         this.mainSymbols = LITERALS + slots * LENGTH_HEADERS;
-        this.mainLengths = new byte[mainSymbols];
+        this.mainLengths = new byte[mainSymbols + RUN_SPILL];
     }
 
     /**
@@ -168,10 +174,6 @@ final class LzxBlockReader {
                             + same + ", not a length delta (0-16)");
                 }
                 value = delta(lengths[i], same);
-            }
-            if (run > to - i) {
-                throw bits.corrupt("a run of " + run + " code lengths of the " + tree + " crosses the end of its "
-                        + (to - i) + " remaining lengths");
             }
             Arrays.fill(lengths, i, i + run, value);
             i += run;

@@ -16,6 +16,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Other projects' test cabinets, read by us and by {@code cabextract}: where {@code cabextract} extracts a cabinet,
@@ -52,6 +54,22 @@ class CabinetSuitesOracleTest {
         Tally tally = compare(CabTools.suite("PATCHCHAIN_LIBMSPACK_TESTS", "libmspack's test cabinets"));
         assertThat(tally.extracted + tally.rejected).isGreaterThan(50);
         assertThat(tally.lzxBytes).isPositive();
+    }
+
+    /** libmspack's LZX defect cabinets fail in the decoder, for the defect each was made for. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "lzx-premature-matches.cab | before the start of the stream",
+        "lzx-main-tree-no-lengths.cab | has no codes",
+    })
+    void libmspacksLzxDefectsFailForTheirReason(String name, String reason) throws Exception {
+        Path cab = CabTools.suite("PATCHCHAIN_LIBMSPACK_TESTS", "libmspack's test cabinets").resolve(name);
+        try (Cabinet c = CabReader.open(cab, CabLimits.DEFAULT)) {
+            assertThatThrownBy(() -> c.contents(e -> true))
+                    .isInstanceOfSatisfying(FormatException.class,
+                            e -> assertThat(e.kind()).isEqualTo(FormatException.Kind.CORRUPT))
+                    .hasMessageContaining("LZX: ").hasMessageContaining(reason);
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes single-folder LZX cabinets ({@code docs/formats/cab.md}) from {@link LzxTestEncoder} frames, one CFDATA
@@ -29,21 +30,41 @@ final class LzxCabinets {
      * @return the cabinet
      */
     static byte[] of(String name, byte[] data, int windowBits, long seed, boolean e8) {
+        return of(Map.of(name, data), windowBits, seed, e8);
+    }
+
+    /**
+     * @param files      names ({@code \\} between directories) and bytes, in CFFILE order, all in one folder
+     * @param windowBits the LZX window, 15..21
+     * @param seed       the encoder's seed
+     * @param e8         whether to use the E8 translation (translation size 12 000 000)
+     * @return the cabinet
+     */
+    static byte[] of(Map<String, byte[]> files, int windowBits, long seed, boolean e8) {
+        ByteArrayOutputStream folder = new ByteArrayOutputStream();
+        ByteArrayOutputStream fileTable = new ByteArrayOutputStream();
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            byte[] nameBytes = (f.getKey() + "\0").getBytes(StandardCharsets.ISO_8859_1);
+            ByteBuffer record = ByteBuffer.allocate(FILE_FIXED + nameBytes.length).order(ByteOrder.LITTLE_ENDIAN);
+            record.putInt(f.getValue().length).putInt(folder.size()).putShort((short) 0).putShort((short) 0x5B79)
+                    .putShort((short) 0x6000).putShort((short) 0x20).put(nameBytes);
+            fileTable.writeBytes(record.array());
+            folder.writeBytes(f.getValue());
+        }
+        byte[] data = folder.toByteArray();
         List<byte[]> frames = new LzxTestEncoder(seed, windowBits, e8 ? 12_000_000 : 0).encode(data);
-        byte[] nameBytes = (name + "\0").getBytes(StandardCharsets.ISO_8859_1);
         int filesOffset = HEADER + FOLDER;
-        int dataOffset = filesOffset + FILE_FIXED + nameBytes.length;
+        int dataOffset = filesOffset + fileTable.size();
         long size = dataOffset;
         for (byte[] f : frames) {
             size += 8 + f.length;
         }
         ByteBuffer b = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
         b.put("MSCF".getBytes(StandardCharsets.US_ASCII)).putInt(0).putInt((int) size).putInt(0)
-                .putInt(filesOffset).putInt(0).put((byte) 3).put((byte) 1).putShort((short) 1).putShort((short) 1)
-                .putShort((short) 0).putShort((short) 0x1234).putShort((short) 0);
+                .putInt(filesOffset).putInt(0).put((byte) 3).put((byte) 1).putShort((short) 1)
+                .putShort((short) files.size()).putShort((short) 0).putShort((short) 0x1234).putShort((short) 0);
         b.putInt(dataOffset).putShort((short) frames.size()).putShort((short) (3 | windowBits << 8));
-        b.putInt(data.length).putInt(0).putShort((short) 0).putShort((short) 0x5B79).putShort((short) 0x6000)
-                .putShort((short) 0x20).put(nameBytes);
+        b.put(fileTable.toByteArray());
         for (int i = 0; i < frames.size(); i++) {
             byte[] f = frames.get(i);
             if (f.length > CabDataBlock.MAX_COMPRESSED) {

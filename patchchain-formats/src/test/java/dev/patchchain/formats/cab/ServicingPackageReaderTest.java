@@ -13,7 +13,9 @@ import dev.patchchain.formats.wim.WimTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +51,25 @@ class ServicingPackageReaderTest {
                 new PackageFile(WinPath.parse("C:\\Windows\\SysWOW64\\readme.txt"),
                         FileVersion.parse("6.1.7601.24059"), true));
         assertThat(p.warnings()).singleElement().asString().contains("$(runtime.unknownPlace)");
+    }
+
+    @Test
+    void anMsuWhoseInnerCabinetIsLzxReadsTheSame() throws Exception {
+        Path msu = msu(mum(""));
+        Path inner = dir.resolve("Windows6.1-KB9999999-x64.cab");
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (Cabinet mszip = CabReader.open(inner, CabLimits.DEFAULT)) {
+            mszip.contents(e -> true).forEach((e, bytes) -> files.put(e.name(), bytes));
+        }
+        Files.write(inner, LzxCabinets.of(files, 21, 5, true));
+        CabTools.extract(inner, dir.resolve("check")); // cabextract reads it
+        Path lzxMsu = CabTools.gcab(dir, "lzx.msu", false, List.of("WSUSSCAN.cab", "Windows6.1-KB9999999-x64.cab",
+                "Windows6.1-KB9999999-x64-pkgProperties.txt"));
+        try (Cabinet c = CabReader.open(inner, CabLimits.DEFAULT)) {
+            assertThat(c.entries()).allSatisfy(e -> assertThat(c.compression(e)).isEqualTo(Compression.LZX));
+        }
+        assertThat(ServicingPackageReader.read(lzxMsu, CabLimits.DEFAULT).pkg())
+                .isEqualTo(ServicingPackageReader.read(msu, CabLimits.DEFAULT).pkg());
     }
 
     @Test

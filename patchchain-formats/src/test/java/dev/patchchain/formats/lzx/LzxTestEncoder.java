@@ -44,7 +44,7 @@ public final class LzxTestEncoder {
     private int[] lengthCodes;
     private int[] alignedCodes;
     private final byte[] previousMain;
-    private final byte[] previousLength = new byte[249];
+    private final byte[] previousLength = new byte[249 + 64];
     private int r0 = 1;
     private int r1 = 1;
     private int r2 = 1;
@@ -73,7 +73,7 @@ public final class LzxTestEncoder {
             slots++;
         }
         this.mainSymbols = 256 + 8 * slots;
-        this.previousMain = new byte[mainSymbols];
+        this.previousMain = new byte[mainSymbols + 64];
     }
 
     /** @return the compressed frames of {@code data}, one per 32 KiB of it (a cabinet's CFDATA blocks) */
@@ -194,14 +194,16 @@ public final class LzxTestEncoder {
             while (i + run < to && lengths[i + run] == lengths[i]) {
                 run++;
             }
-            if (lengths[i] == 0 && run >= 20) {
-                run = Math.min(run, 51);
-                out.bits(preCodes[18], pre[18]);
-                out.bits(run - 20, 5);
-            } else if (lengths[i] == 0 && run >= 4) {
-                run = Math.min(run, 19);
-                out.bits(preCodes[17], pre[17]);
-                out.bits(run - 4, 4);
+            if (lengths[i] == 0 && run >= 4) {
+                run = Math.min(run, run >= 20 ? 51 : 19);
+                int spill = 0;
+                if (i + run == to && random.nextInt(3) == 0) {
+                    // a zero run past the range's end: decoders write the zeros into the next range's "previous"
+                    spill = random.nextInt((run >= 20 ? 51 : 19) - run + 1);
+                }
+                out.bits(preCodes[run + spill >= 20 ? 18 : 17], pre[run + spill >= 20 ? 18 : 17]);
+                out.bits(run + spill >= 20 ? run + spill - 20 : run + spill - 4, run + spill >= 20 ? 5 : 4);
+                Arrays.fill(previous, to, to + spill, (byte) 0);
             } else if (run >= 4) {
                 run = Math.min(run, 5);
                 int delta = Math.floorMod(previous[i] - lengths[i], 17);
@@ -309,13 +311,24 @@ public final class LzxTestEncoder {
 
     /**
      * Huffman code lengths (at most 16) for the counts; the first {@code required} symbols always get a code, a random
-     * tenth of the others none, the rest at least a long one.
+     * tenth of the others and the unused ones none (all of them, if none was used), the rest at least a long one.
      */
     private byte[] huffman(long[] counts, int required) {
         int n = counts.length;
         long[] weight = new long[2 * n];
         for (int s = 0; s < n; s++) {
-            weight[s] = s >= required && random.nextInt(10) == 0 ? 0 : counts[s] + 1;
+            boolean drop = s >= required && (counts[s] == 0 || random.nextInt(10) == 0);
+            weight[s] = drop ? 0 : counts[s] + 1;
+        }
+        int used = (int) Arrays.stream(weight, 0, n).filter(w -> w > 0).count();
+        if (used == 0) {
+            return new byte[n]; // an empty code (the length tree of a stream without long matches)
+        }
+        for (int s = 0; used < 2; s++) {
+            if (weight[s] == 0) {
+                weight[s] = 1;
+                used++;
+            }
         }
         while (true) {
             int[] parent = new int[2 * n];
