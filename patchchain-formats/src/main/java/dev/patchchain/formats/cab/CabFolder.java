@@ -8,12 +8,13 @@ import java.io.IOException;
  * they are compressed.
  *
  * @param index          the folder's index in the cabinet
+ * @param offset         the cabinet offset of the CFFOLDER
  * @param firstBlock     {@code coffCabStart}, the cabinet offset of its first CFDATA
  * @param blockCount     {@code cCFData}
  * @param compression    from {@code typeCompress}
  * @param compressionRaw {@code typeCompress} as declared, for messages
  */
-record CabFolder(int index, long firstBlock, int blockCount, Compression compression, int compressionRaw) {
+record CabFolder(int index, long offset, long firstBlock, int blockCount, Compression compression, int compressionRaw) {
 
     static final int COFF_CAB_START = 0x00;
     static final int C_CF_DATA = 0x04;
@@ -32,6 +33,6 @@ record CabFolder(int index, long firstBlock, int blockCount, Compression compres
             throw in.corrupt(offset, "CFFOLDER " + index + ": coffCabStart 0x" + Long.toHexString(first)
                     + " is beyond the cabinet's " + in.size() + " bytes");
         }
-        return new CabFolder(index, first, r.u16(C_CF_DATA, "cCFData"), Compression.values()[kind], type);
+        return new CabFolder(index, offset, first, r.u16(C_CF_DATA, "cCFData"), Compression.values()[kind], type);
     }
 }

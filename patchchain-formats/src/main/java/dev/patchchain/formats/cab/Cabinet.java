@@ -63,7 +63,8 @@ public final class Cabinet implements Closeable {
      * @param wanted which entries to return
      * @return the wanted entries' bytes, in CFFILE order
      * @throws IOException a {@link dev.patchchain.formats.FormatException}: {@code CORRUPT} for a bad block,
-     *                     checksum or size; {@code UNSUPPORTED} for a Quantum or LZX folder or a limit exceeded
+     *                     checksum, size or compressed stream; {@code UNSUPPORTED} for a Quantum folder or a limit
+     *                     exceeded
      */
     public Map<CabEntry, byte[]> contents(Predicate<CabEntry> wanted) throws IOException {
         Map<CabEntry, byte[]> out = new LinkedHashMap<>();
@@ -93,19 +94,23 @@ public final class Cabinet implements Closeable {
         if (!folder.compression().supported()) {
             throw in.unsupported(-1, "folder " + folder.index() + " is compressed with " + folder.compression()
                     + " (typeCompress 0x" + Integer.toHexString(folder.compressionRaw()) + "), which is not "
-                    + "supported (only NONE and MSZIP); it holds " + wanted.get(0).name());
+                    + "supported (only NONE, MSZIP and LZX); it holds " + wanted.get(0).name());
         }
         wanted.sort(Comparator.comparingLong(CabEntry::folderOffset));
         long end = wanted.stream().mapToLong(e -> e.folderOffset() + e.size()).max().orElse(0);
         FolderSink sink = new FolderSink(wanted, out);
         long position = 0;
         long blockOffset = folder.firstBlock();
+        LzxFolderDecoder lzx = folder.compression() == Compression.LZX ? LzxFolderDecoder.of(folder, in) : null;
         try (MsZipDecoder mszip = new MsZipDecoder()) {
             for (int b = 0; b < folder.blockCount() && position < end; b++) {
                 CabDataBlock block = CabDataBlock.read(in, blockOffset, header.dataReserve(),
                         "CFDATA " + b + " of folder " + folder.index());
-                byte[] bytes = folder.compression() == Compression.MSZIP ? mszip.expand(block, in)
-                        : stored(block);
+                byte[] bytes = switch (folder.compression()) {
+                    case MSZIP -> mszip.expand(block, in);
+                    case LZX -> lzx.expand(block, in);
+                    default -> stored(block);
+                };
                 expanded += bytes.length;
                 if (expanded > limits.maxExpandedBytes()) {
                     throw in.unsupported(block.offset(), "expanding more than " + limits.maxExpandedBytes()

@@ -6,15 +6,15 @@ public enum Compression {
     NONE,
     /** MSZIP: each block is {@code CK} and a deflate stream whose history carries over from the block before. */
     MSZIP,
-    /** Quantum: not read. */
+    /** Quantum: not read (rare; no Windows update cabinet we know uses it). */
     QUANTUM,
-    /** LZX: not read (Windows update cabinets use it for their larger payloads). */
+    /** LZX: a window of 2^15..2^21 bytes carried across the folder's blocks, one 32 KiB frame per block. */
     LZX;
 
     static final int TYPE_MASK = 0x000F;
 
     /** @return true if the reader can expand folders of this kind */
     public boolean supported() {
-        return this == NONE || this == MSZIP;
+        return this != QUANTUM;
     }
 }

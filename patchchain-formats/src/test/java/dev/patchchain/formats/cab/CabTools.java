@@ -29,6 +29,40 @@ final class CabTools {
         }
     }
 
+    /**
+     * @param variable the environment variable naming the directory, which {@code .ci/run} fills
+     * @param what     what the suite is, for the message
+     * @return the directory of another project's test cabinets; the test is skipped without it, or fails under
+     *         {@code CI=true}
+     */
+    static Path suite(String variable, String what) {
+        String dir = System.getenv(variable);
+        if (dir == null || dir.isBlank() || !Files.isDirectory(Path.of(dir))) {
+            String message = what + " are absent ($" + variable + "=" + dir + "); .ci/run downloads them";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(message + " (required under CI=true)");
+            }
+            Assumptions.abort(message + "; skipped");
+        }
+        return Path.of(dir);
+    }
+
+    /**
+     * Extracts with {@code cabextract -q -d to cab}.
+     *
+     * @return whether {@code cabextract} succeeded (exit status 0)
+     */
+    static boolean tryExtract(Path cab, Path to) throws Exception {
+        require("cabextract");
+        Process p = new ProcessBuilder("cabextract", "-q", "-d", to.toString(), cab.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("cabextract did not finish in 60 s on " + cab);
+        }
+        return p.exitValue() == 0;
+    }
+
     /** Runs {@code gcab -c[z] cab files...} in {@code dir}, so the stored names are the relative paths. */
     static Path gcab(Path dir, String cabName, boolean mszip, List<String> files) throws Exception {
         require("gcab");

@@ -9,16 +9,23 @@ import dev.patchchain.core.plan.PackageFile;
 import dev.patchchain.core.version.FileVersion;
 import dev.patchchain.formats.FormatException;
 import dev.patchchain.formats.pe.PeBuilder;
+import dev.patchchain.formats.wim.WimTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code .msu} files built with {@code gcab}: an outer cabinet holding {@code WSUSSCAN.cab} and the servicing
- * cabinet, which holds {@code update.mum}, plain-XML component manifests and the components' files.
+ * cabinet, which holds {@code update.mum}, plain-XML component manifests and the components' files; and express
+ * packages, whose outer cabinet holds the same tree as a WIM made by {@code wimlib-imagex}, and a dummy {@code .psf}.
  */
 class ServicingPackageReaderTest {
 
@@ -47,6 +54,25 @@ class ServicingPackageReaderTest {
     }
 
     @Test
+    void anMsuWhoseInnerCabinetIsLzxReadsTheSame() throws Exception {
+        Path msu = msu(mum(""));
+        Path inner = dir.resolve("Windows6.1-KB9999999-x64.cab");
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (Cabinet mszip = CabReader.open(inner, CabLimits.DEFAULT)) {
+            mszip.contents(e -> true).forEach((e, bytes) -> files.put(e.name(), bytes));
+        }
+        Files.write(inner, LzxCabinets.of(files, 21, 5, true));
+        CabTools.extract(inner, dir.resolve("check")); // cabextract reads it
+        Path lzxMsu = CabTools.gcab(dir, "lzx.msu", false, List.of("WSUSSCAN.cab", "Windows6.1-KB9999999-x64.cab",
+                "Windows6.1-KB9999999-x64-pkgProperties.txt"));
+        try (Cabinet c = CabReader.open(inner, CabLimits.DEFAULT)) {
+            assertThat(c.entries()).allSatisfy(e -> assertThat(c.compression(e)).isEqualTo(Compression.LZX));
+        }
+        assertThat(ServicingPackageReader.read(lzxMsu, CabLimits.DEFAULT).pkg())
+                .isEqualTo(ServicingPackageReader.read(msu, CabLimits.DEFAULT).pkg());
+    }
+
+    @Test
     void aServicingCabinetAloneReadsTheSame() throws Exception {
         Path cab = servicingCabinet(mum(""));
         assertThat(ServicingPackageReader.read(cab, CabLimits.DEFAULT).pkg().files()).hasSize(2);
@@ -61,15 +87,67 @@ class ServicingPackageReaderTest {
                 .hasMessageContaining("update.mum").hasMessageContaining("DOCTYPE");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"none", "XPRESS", "LZX"})
+    void anExpressPackageIsReadFromItsWim(String compression) throws Exception {
+        Path msu = expressMsu(compression);
+        ServicingPackage p = ServicingPackageReader.read(msu, CabLimits.DEFAULT);
+        assertExpressPackage(p);
+    }
+
     @Test
-    void aWimAndPsfPackageIsUnsupportedWithTheReason() throws Exception {
+    void anLzmsExpressPackageIsReadThroughWimlib() throws Exception {
+        Path msu = expressMsu("LZMS", "--solid");
+        assertExpressPackage(ServicingPackageReader.read(msu, CabLimits.DEFAULT));
+    }
+
+    @Test
+    void withoutWimlibAnLzmsExpressPackageIsUnsupportedNamingTheCompressionAndThePackage() throws Exception {
+        byte[] msu = Files.readAllBytes(expressMsu("LZMS", "--solid"));
+        assertThatThrownBy(() -> ServicingPackageReader.read(msu, "kb.msu", CabLimits.DEFAULT, Optional::empty))
+                .isInstanceOfSatisfying(FormatException.class,
+                        e -> assertThat(e.kind()).isEqualTo(FormatException.Kind.UNSUPPORTED))
+                .hasMessageContaining("kb.msu!Windows10.0-KB9999999-x64.wim")
+                .hasMessageContaining("compressed with LZMS").hasMessageContaining("wimtools");
+    }
+
+    @Test
+    void aWimThatIsNoWimIsRefusedNamingIt() throws Exception {
         Files.writeString(dir.resolve("Windows10.0-KB1-x64.wim"), "not really a wim");
         Files.writeString(dir.resolve("Windows10.0-KB1-x64.psf"), "not really a psf");
         Path msu = CabTools.gcab(dir, "kb1.msu", false, List.of("Windows10.0-KB1-x64.wim", "Windows10.0-KB1-x64.psf"));
         assertThatThrownBy(() -> ServicingPackageReader.read(msu, CabLimits.DEFAULT))
                 .isInstanceOfSatisfying(FormatException.class,
-                        e -> assertThat(e.kind()).isEqualTo(FormatException.Kind.UNSUPPORTED))
-                .hasMessageContaining("WIM");
+                        e -> assertThat(e.kind()).isEqualTo(FormatException.Kind.NOT_THIS_FORMAT))
+                .hasMessageContaining("Windows10.0-KB1-x64.wim").hasMessageContaining("not a WIM");
+    }
+
+    /**
+     * ntdll.dll (a PE of 6.1.7601.24060) is in the WIM; readme.txt (wow64) and notCarried.dll are listed by the
+     * manifests only, their payload being in the .psf: they come with their component's version.
+     */
+    private static void assertExpressPackage(ServicingPackage p) {
+        assertThat(p.mum().kb()).isEqualTo("KB9999999");
+        assertThat(p.pkg().files()).containsExactlyInAnyOrder(
+                new PackageFile(WinPath.parse("C:\\Windows\\System32\\ntdll.dll"),
+                        FileVersion.parse("6.1.7601.24060"), true),
+                new PackageFile(WinPath.parse("C:\\Windows\\System32\\notCarried.dll"),
+                        FileVersion.parse("6.1.7601.24059"), true),
+                new PackageFile(WinPath.parse("C:\\Windows\\SysWOW64\\readme.txt"),
+                        FileVersion.parse("6.1.7601.24059"), true));
+        assertThat(p.warnings()).anySatisfy(w -> assertThat(w).contains("$(runtime.unknownPlace)"))
+                .anySatisfy(w -> assertThat(w).contains(".psf"));
+    }
+
+    /** An express .msu: the servicing tree captured by wimlib-imagex as a WIM, beside a dummy .psf. */
+    private Path expressMsu(String compression, String... wimOptions) throws Exception {
+        Path in = servicingTree(mum(""));
+        Files.delete(in.resolve(WOW + "/readme.txt"));
+        WimTools.capture(in, dir.resolve("Windows10.0-KB9999999-x64.wim"), compression, wimOptions);
+        Files.writeString(dir.resolve("Windows10.0-KB9999999-x64.psf"), "PSTREAM: deltas, not read");
+        Files.writeString(dir.resolve("Windows10.0-KB9999999-x64-pkgProperties.txt"), "KB Article Number=9999999");
+        return CabTools.gcab(dir, "Windows10.0-KB9999999-x64.msu", false, List.of("Windows10.0-KB9999999-x64.wim",
+                "Windows10.0-KB9999999-x64.psf", "Windows10.0-KB9999999-x64-pkgProperties.txt"));
     }
 
     @Test
@@ -112,6 +190,14 @@ class ServicingPackageReaderTest {
      * of a wow64 component (component version) to system32 = SysWOW64, and a file to an unknown destination.
      */
     private Path servicingCabinet(String mum) throws Exception {
+        Path in = servicingTree(mum);
+        Path cab = CabTools.gcab(in, "Windows6.1-KB9999999-x64.cab", true, List.of("update.mum",
+                NTDLL + ".manifest", NTDLL + "/ntdll.dll", WOW + ".manifest", WOW + "/readme.txt",
+                ODD + ".manifest", ODD + "/odd.dat"));
+        return Files.move(cab, dir.resolve(cab.getFileName()));
+    }
+
+    private Path servicingTree(String mum) throws Exception {
         Path in = Files.createDirectories(dir.resolve("inner"));
         Files.writeString(in.resolve("update.mum"), mum);
         Files.createDirectories(in.resolve(NTDLL));
@@ -128,10 +214,7 @@ class ServicingPackageReaderTest {
         Files.writeString(in.resolve(ODD + "/odd.dat"), "odd");
         Files.writeString(in.resolve(ODD + ".manifest"), manifest("Microsoft-Windows-Odd", "amd64",
                 "<file name=\"odd.dat\" destinationPath=\"$(runtime.unknownPlace)\\\"/>"));
-        Path cab = CabTools.gcab(in, "Windows6.1-KB9999999-x64.cab", true, List.of("update.mum",
-                NTDLL + ".manifest", NTDLL + "/ntdll.dll", WOW + ".manifest", WOW + "/readme.txt",
-                ODD + ".manifest", ODD + "/odd.dat"));
-        return Files.move(cab, dir.resolve(cab.getFileName()));
+        return in;
     }
 
     private static String mum(String doctype) {
