@@ -48,7 +48,8 @@ class LzxCabinetTortureTest {
                     byte[] bad = cab.clone();
                     for (int m = 1 + random.nextInt(6); m > 0; m--) {
                         int at = random.nextInt(bad.length);
-                        bad[at] = random.nextBoolean() ? (byte) random.nextInt(256) : (byte) (bad[at] ^ 1 << random.nextInt(8));
+                        bad[at] = random.nextBoolean() ? (byte) random.nextInt(256)
+                                : (byte) (bad[at] ^ 1 << random.nextInt(8));
                     }
                     if (!read(bad)) {
                         rejected++;
