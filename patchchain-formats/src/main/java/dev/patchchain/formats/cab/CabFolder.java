@@ -14,7 +14,8 @@ import java.io.IOException;
  * @param compression    from {@code typeCompress}
  * @param compressionRaw {@code typeCompress} as declared, for messages
  */
-record CabFolder(int index, long offset, long firstBlock, int blockCount, Compression compression, int compressionRaw) {
+record CabFolder(int index, long offset, long firstBlock, int blockCount, Compression compression,
+        int compressionRaw) {
 
     static final int COFF_CAB_START = 0x00;
     static final int C_CF_DATA = 0x04;

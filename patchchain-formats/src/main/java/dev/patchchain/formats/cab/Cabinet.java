@@ -63,8 +63,7 @@ public final class Cabinet implements Closeable {
      * @param wanted which entries to return
      * @return the wanted entries' bytes, in CFFILE order
      * @throws IOException a {@link dev.patchchain.formats.FormatException}: {@code CORRUPT} for a bad block,
-     *                     checksum, size or compressed stream; {@code UNSUPPORTED} for a Quantum folder or a limit
-     *                     exceeded
+     *                     checksum, size or compressed stream; {@code UNSUPPORTED} for a limit exceeded
      */
     public Map<CabEntry, byte[]> contents(Predicate<CabEntry> wanted) throws IOException {
         Map<CabEntry, byte[]> out = new LinkedHashMap<>();
@@ -91,17 +90,13 @@ public final class Cabinet implements Closeable {
     }
 
     private void expand(CabFolder folder, List<CabEntry> wanted, Map<CabEntry, byte[]> out) throws IOException {
-        if (!folder.compression().supported()) {
-            throw in.unsupported(-1, "folder " + folder.index() + " is compressed with " + folder.compression()
-                    + " (typeCompress 0x" + Integer.toHexString(folder.compressionRaw()) + "), which is not "
-                    + "supported (only NONE, MSZIP and LZX); it holds " + wanted.get(0).name());
-        }
         wanted.sort(Comparator.comparingLong(CabEntry::folderOffset));
         long end = wanted.stream().mapToLong(e -> e.folderOffset() + e.size()).max().orElse(0);
         FolderSink sink = new FolderSink(wanted, out);
         long position = 0;
         long blockOffset = folder.firstBlock();
         LzxFolderDecoder lzx = folder.compression() == Compression.LZX ? LzxFolderDecoder.of(folder, in) : null;
+        QuantumDecoder quantum = folder.compression() == Compression.QUANTUM ? QuantumDecoder.of(folder, in) : null;
         try (MsZipDecoder mszip = new MsZipDecoder()) {
             for (int b = 0; b < folder.blockCount() && position < end; b++) {
                 CabDataBlock block = CabDataBlock.read(in, blockOffset, header.dataReserve(),
@@ -109,6 +104,7 @@ public final class Cabinet implements Closeable {
                 byte[] bytes = switch (folder.compression()) {
                     case MSZIP -> mszip.expand(block, in);
                     case LZX -> lzx.expand(block, in);
+                    case QUANTUM -> quantum.expand(block, in);
                     default -> stored(block);
                 };
                 expanded += bytes.length;

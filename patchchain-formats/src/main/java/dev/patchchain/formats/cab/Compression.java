@@ -6,15 +6,10 @@ public enum Compression {
     NONE,
     /** MSZIP: each block is {@code CK} and a deflate stream whose history carries over from the block before. */
     MSZIP,
-    /** Quantum: not read (rare; no Windows update cabinet we know uses it). */
+    /** Quantum: an arithmetic coder over adaptive models and a window of 2^10..2^21 bytes, one frame per block. */
     QUANTUM,
     /** LZX: a window of 2^15..2^21 bytes carried across the folder's blocks, one 32 KiB frame per block. */
     LZX;
 
     static final int TYPE_MASK = 0x000F;
-
-    /** @return true if the reader can expand folders of this kind */
-    public boolean supported() {
-        return this != QUANTUM;
-    }
 }

@@ -4,7 +4,8 @@
  * {@link dev.patchchain.formats.wim.WimReader} beside a {@code .psf}).
  *
  * <p>Entry points: {@link dev.patchchain.formats.cab.CabReader} (a cabinet's entries and, on request, their bytes:
- * stored, MSZIP and LZX folders ({@link dev.patchchain.formats.lzx.LzxDecoder}), every data block's checksum checked) and
+ * stored, MSZIP, LZX ({@link dev.patchchain.formats.lzx.LzxDecoder}) and Quantum folders, every data block's
+ * checksum checked) and
  * {@link dev.patchchain.formats.cab.ServicingPackageReader} (a {@code .msu} or servicing {@code .cab} as a core
  * {@link dev.patchchain.core.plan.UpdatePackage}).
  */

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 /**
  * The LZX side of {@code patchchain-bench/scripts/lzx-vs-cabextract.sh} ({@code docs/benchmarks.md}):
  * {@code make OUT.cab MB DIR} writes an LZX cabinet (window 2^21, E8 on) of the first MB MiB of the files under
- * DIR, concatenated in name order; {@code read CAB RUNS} expands every file of a cabinet RUNS times in one JVM and
+ * DIR, concatenated in name order ({@code make-quantum}: a Quantum cabinet, window 2^21); {@code read CAB RUNS} expands every file of a cabinet RUNS times in one JVM and
  * prints the best rate, then the SHA-256 of the files' bytes, concatenated in CFFILE order.
  */
 final class LzxBench {
@@ -19,9 +19,10 @@ final class LzxBench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args[0].equals("make")) {
+        if (args[0].startsWith("make")) {
             byte[] data = concatenate(Path.of(args[3]), Integer.parseInt(args[2]) << 20);
-            Files.write(Path.of(args[1]), LzxCabinets.of("payload.bin", data, 21, 1, true));
+            Files.write(Path.of(args[1]), args[0].equals("make-quantum") ? LzxCabinets.quantum("payload.bin", data, 21)
+                    : LzxCabinets.of("payload.bin", data, 21, 1, true));
             return;
         }
         Path cab = Path.of(args[1]);

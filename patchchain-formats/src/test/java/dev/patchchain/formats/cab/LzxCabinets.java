@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes single-folder LZX cabinets ({@code docs/formats/cab.md}) from {@link LzxTestEncoder} frames, one CFDATA
- * block per frame, checksums left 0 (none): the fixtures of the LZX tests, with their recipe in the test.
+ * Writes single-folder LZX cabinets ({@code docs/formats/cab.md}) from {@link LzxTestEncoder} frames, and Quantum
+ * ones from {@link QuantumTestEncoder} frames, one CFDATA block per frame, checksums left 0 (none): the fixtures of
+ * the LZX and Quantum tests, with their recipe in the test.
  */
 final class LzxCabinets {
 
@@ -41,18 +42,39 @@ final class LzxCabinets {
      * @return the cabinet
      */
     static byte[] of(Map<String, byte[]> files, int windowBits, long seed, boolean e8) {
+        byte[] data = concatenate(files);
+        List<byte[]> frames = new LzxTestEncoder(seed, windowBits, e8 ? 12_000_000 : 0).encode(data);
+        return cabinet(files, 3 | windowBits << 8, frames);
+    }
+
+    /**
+     * @param name       the one file's name
+     * @param data       its bytes
+     * @param windowBits the Quantum window, 10..21
+     * @return a Quantum cabinet of it ({@link QuantumTestEncoder})
+     */
+    static byte[] quantum(String name, byte[] data, int windowBits) {
+        return cabinet(Map.of(name, data), 2 | windowBits << 8, new QuantumTestEncoder(windowBits).encode(data));
+    }
+
+    private static byte[] concatenate(Map<String, byte[]> files) {
         ByteArrayOutputStream folder = new ByteArrayOutputStream();
+        files.values().forEach(folder::writeBytes);
+        return folder.toByteArray();
+    }
+
+    private static byte[] cabinet(Map<String, byte[]> files, int typeCompress, List<byte[]> frames) {
         ByteArrayOutputStream fileTable = new ByteArrayOutputStream();
+        int folderOffset = 0;
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             byte[] nameBytes = (f.getKey() + "\0").getBytes(StandardCharsets.ISO_8859_1);
             ByteBuffer record = ByteBuffer.allocate(FILE_FIXED + nameBytes.length).order(ByteOrder.LITTLE_ENDIAN);
-            record.putInt(f.getValue().length).putInt(folder.size()).putShort((short) 0).putShort((short) 0x5B79)
+            record.putInt(f.getValue().length).putInt(folderOffset).putShort((short) 0).putShort((short) 0x5B79)
                     .putShort((short) 0x6000).putShort((short) 0x20).put(nameBytes);
             fileTable.writeBytes(record.array());
-            folder.writeBytes(f.getValue());
+            folderOffset += f.getValue().length;
         }
-        byte[] data = folder.toByteArray();
-        List<byte[]> frames = new LzxTestEncoder(seed, windowBits, e8 ? 12_000_000 : 0).encode(data);
+        int total = folderOffset;
         int filesOffset = HEADER + FOLDER;
         int dataOffset = filesOffset + fileTable.size();
         long size = dataOffset;
@@ -63,7 +85,7 @@ final class LzxCabinets {
         b.put("MSCF".getBytes(StandardCharsets.US_ASCII)).putInt(0).putInt((int) size).putInt(0)
                 .putInt(filesOffset).putInt(0).put((byte) 3).put((byte) 1).putShort((short) 1)
                 .putShort((short) files.size()).putShort((short) 0).putShort((short) 0x1234).putShort((short) 0);
-        b.putInt(dataOffset).putShort((short) frames.size()).putShort((short) (3 | windowBits << 8));
+        b.putInt(dataOffset).putShort((short) frames.size()).putShort((short) typeCompress);
         b.put(fileTable.toByteArray());
         for (int i = 0; i < frames.size(); i++) {
             byte[] f = frames.get(i);
@@ -71,7 +93,7 @@ final class LzxCabinets {
                 throw new IllegalArgumentException("frame " + i + " compressed to " + f.length + " bytes, more than "
                         + "a CFDATA block holds: use more compressible test data");
             }
-            b.putInt(0).putShort((short) f.length).putShort((short) Math.min(32768, data.length - i * 32768)).put(f);
+            b.putInt(0).putShort((short) f.length).putShort((short) Math.min(32768, total - i * 32768)).put(f);
         }
         return b.array();
     }

@@ -14,7 +14,8 @@ import java.io.IOException;
  * ({@code gcab -c} of two small texts), {@code mszip} ({@code gcab -cz} of the same), {@code servicing}
  * ({@code gcab -cz} of {@code update.mum}, {@code c.manifest} and {@code c/f.dll}) and {@code msu} ({@code gcab -c}
  * of that cabinet as {@code k.cab}), {@code lzx} ({@code LzxCabinets.of("a.txt", LzxCabinets.mixed(40_000, 1), 15,
- * 1, true)}, an LZX cabinet from the test encoder) and {@code express} ({@code gcab -c} of {@code k.wim}, made by
+ * 1, true)}, an LZX cabinet from the test encoder), {@code quantum} ({@code LzxCabinets.quantum("a.txt",
+ * LzxCabinets.mixed(40_000, 1), 12)}) and {@code express} ({@code gcab -c} of {@code k.wim}, made by
  * {@code wimlib-imagex capture --compress=XPRESS} of the same three files, and a dummy {@code k.psf}). Plain
  * {@code mvn verify} replays them; {@code JAZZER_FUZZ=1} fuzzes.
  */

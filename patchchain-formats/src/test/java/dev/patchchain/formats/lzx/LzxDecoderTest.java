@@ -105,7 +105,8 @@ class LzxDecoderTest {
                     byte[] f = mutated.get(random.nextInt(mutated.size()));
                     if (f.length > 0) {
                         int at = random.nextInt(Math.min(f.length, random.nextBoolean() ? 64 : f.length));
-                        f[at] = random.nextInt(3) == 0 ? (byte) random.nextInt(256) : (byte) (f[at] ^ 1 << random.nextInt(8));
+                        f[at] = random.nextInt(3) == 0 ? (byte) random.nextInt(256)
+                                : (byte) (f[at] ^ 1 << random.nextInt(8));
                     }
                 }
                 LzxDecoder lzx = LzxDecoder.forCab(windowBits);
