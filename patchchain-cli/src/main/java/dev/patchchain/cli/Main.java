@@ -37,6 +37,7 @@ public final class Main {
      */
     public static int run(CliContext context, String... args) {
         CommandLine commandLine = new CommandLine(new PatchchainCommand(), new ContextFactory(context));
+        CommandRegistry.register(commandLine, args);
         commandLine.setOut(context.out());
         commandLine.setErr(context.err());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
