@@ -105,24 +105,43 @@ final class Cells {
      * @throws FormatException unless the reference lands on the start of an allocated cell
      */
     Cell cell(int ref, String what) throws FormatException {
+        return cell(ref, what, null);
+    }
+
+    /**
+     * As {@link #cell(int, String)} for a reference that belongs to a named structure; the message, {@code what
+     * 'name'}, is built only on failure, since this runs for every key and value read.
+     *
+     * @param ref  a cell reference
+     * @param what what the reference is for, e.g. {@code value of key}
+     * @param name the name of the key or value it belongs to, or null
+     * @return the allocated cell it points to
+     * @throws FormatException unless the reference lands on the start of an allocated cell
+     */
+    Cell cell(int ref, String what, String name) throws FormatException {
         long abs = BaseBlock.SIZE + (ref & 0xFFFFFFFFL);
         if (ref % CELL_ALIGNMENT != 0 || abs >= binStarts[binCount]) {
-            throw reader.corrupt(abs, what + ": cell reference 0x" + Integer.toHexString(ref)
+            throw reader.corrupt(abs, describe(what, name) + ": cell reference 0x" + Integer.toHexString(ref)
                     + " is not an aligned offset inside the hive bins data");
         }
         int bin = Arrays.binarySearch(binStarts, 0, binCount, (int) abs);
         bin = bin >= 0 ? bin : -bin - 2;
         if (bin < 0 || abs < binStarts[bin] + HBIN_HEADER_SIZE) {
-            throw reader.corrupt(abs, what + ": cell reference 0x" + Integer.toHexString(ref)
+            throw reader.corrupt(abs, describe(what, name) + ": cell reference 0x" + Integer.toHexString(ref)
                     + " points into a hive bin header or a skipped hive bin");
         }
         walk(bin);
         if (!allocated.get(ref / CELL_ALIGNMENT)) {
-            throw reader.corrupt(abs, what + ": cell reference 0x" + Integer.toHexString(ref)
+            throw reader.corrupt(abs, describe(what, name) + ": cell reference 0x" + Integer.toHexString(ref)
                     + " does not point to the start of an allocated cell");
         }
         int size = -reader.u32((int) abs, "cell size");
         return new Cell(ref, LeReader.of(reader.source(), buffer.slice((int) abs + 4, size - 4), abs + 4));
+    }
+
+    /** @return {@code what 'name'}, or {@code what} without a name */
+    static String describe(String what, String name) {
+        return name == null ? what : what + " '" + name + "'";
     }
 
     private void walk(int bin) throws FormatException {
