@@ -194,22 +194,27 @@ public final class RegTextWriter {
 
     /** See {@link RegFileWriter} for the wrap rule; {@code lineLength} is the line's length before the first byte. */
     private void hex(byte[] data, int lineLength) {
-        for (int i = 0; i < data.length; i++) {
-            buffer[at++] = HEX_DIGITS[(data[i] >> 4) & 0xF];
-            buffer[at++] = HEX_DIGITS[data[i] & 0xF];
-            if (i == data.length - 1) {
+        char[] b = buffer; // locals: the loop runs for every byte of every value, often before the JIT's best code
+        int p = at;
+        int last = data.length - 1;
+        for (int i = 0; i <= last; i++) {
+            b[p++] = HEX_DIGITS[(data[i] >> 4) & 0xF];
+            b[p++] = HEX_DIGITS[data[i] & 0xF];
+            if (i == last) {
                 break;
             }
-            buffer[at++] = ',';
+            b[p++] = ',';
             lineLength += 3;
             if (lineLength >= HEX_WRAP_COLUMN) {
-                buffer[at++] = '\\';
-                crlf();
-                buffer[at++] = ' ';
-                buffer[at++] = ' ';
+                b[p++] = '\\';
+                b[p++] = '\r';
+                b[p++] = '\n';
+                b[p++] = ' ';
+                b[p++] = ' ';
                 lineLength = HEX_INDENT;
             }
         }
+        at = p;
     }
 
     /** Writes the type as {@link Integer#toHexString} would, without the string. */

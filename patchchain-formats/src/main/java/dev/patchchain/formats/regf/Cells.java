@@ -22,7 +22,6 @@ final class Cells {
     /** A reference meaning "none" (libregf: 0xffffffff). */
     static final int NONE = -1;
 
-    private final ByteBuffer buffer;
     private final LeReader reader;
     private final Leniency leniency;
     /** Absolute offsets of the checked hive bins, ascending, and one past the last bin's end. */
@@ -32,8 +31,7 @@ final class Cells {
     /** Allocated cell starts, indexed by (reference / 8). */
     private final BitSet allocated = new BitSet();
 
-    private Cells(ByteBuffer buffer, LeReader reader, Leniency leniency, int[] binStarts, int binCount) {
-        this.buffer = buffer;
+    private Cells(LeReader reader, Leniency leniency, int[] binStarts, int binCount) {
         this.reader = reader;
         this.leniency = leniency;
         this.binStarts = binStarts;
@@ -68,7 +66,7 @@ final class Cells {
             throw r.corrupt(BaseBlock.SIZE, "no valid hive bin");
         }
         starts[count] = end;
-        return new Cells(buffer, r, leniency, starts, count);
+        return new Cells(r, leniency, starts, count);
     }
 
     private static String hbinProblem(LeReader r, int at, int end) throws FormatException {
@@ -136,7 +134,7 @@ final class Cells {
                     + " does not point to the start of an allocated cell");
         }
         int size = -reader.u32((int) abs, "cell size");
-        return new Cell(ref, LeReader.of(reader.source(), buffer.slice((int) abs + 4, size - 4), abs + 4));
+        return new Cell(ref, reader.window((int) abs + 4, size - 4, "cell data"));
     }
 
     /** @return {@code what 'name'}, or {@code what} without a name */
