@@ -19,8 +19,9 @@ import picocli.CommandLine;
 /**
  * The top-level subcommands of {@link PatchchainCommand}, in the order help lists them. Building picocli's model of
  * a command loads its classes and those of every option type, so {@link #register} builds only the command the
- * first argument names; help, {@code --version} and unknown names get the whole tree, and with it the same usage
- * text and errors.
+ * first argument names, and of a group ({@code queue}, {@code hive}) only the subcommand the second one names;
+ * help, {@code --version} and unknown names get the whole tree (or group), and with it the same usage text and
+ * errors.
  */
 final class CommandRegistry {
 
@@ -41,12 +42,39 @@ final class CommandRegistry {
     static void register(CommandLine root, String... args) {
         Optional<Class<?>> named = args.length == 0 ? Optional.empty() : type(args[0]);
         if (named.isPresent()) {
-            root.addSubcommand(named.get());
+            root.addSubcommand(command(root, named.get(), args.length > 1 ? args[1] : ""));
             return;
         }
         for (String name : NAMES) {
-            root.addSubcommand(name.equals("help") ? CommandLine.HelpCommand.class : type(name).orElseThrow());
+            root.addSubcommand(name.equals("help") ? CommandLine.HelpCommand.class
+                    : command(root, type(name).orElseThrow(), ""));
         }
+    }
+
+    /**
+     * @return the command of {@code type}; for a group ({@code queue}, {@code hive}), with the subcommand {@code next}
+     *         names, or with all of them when it names none
+     */
+    private static Object command(CommandLine root, Class<?> type, String next) {
+        List<String> children = type == QueueCommand.class ? QueueCommand.SUBCOMMANDS
+                : type == HiveCommand.class ? HiveCommand.SUBCOMMANDS : List.of();
+        if (children.isEmpty()) {
+            return type;
+        }
+        CommandLine group = new CommandLine(type, root.getFactory());
+        Optional<Class<?>> named = subcommand(type, next);
+        if (named.isPresent()) {
+            group.addSubcommand(named.get());
+        } else {
+            for (String child : children) {
+                group.addSubcommand(subcommand(type, child).orElseThrow());
+            }
+        }
+        return group;
+    }
+
+    private static Optional<Class<?>> subcommand(Class<?> group, String name) {
+        return group == QueueCommand.class ? QueueCommand.subcommand(name) : HiveCommand.subcommand(name);
     }
 
     /**

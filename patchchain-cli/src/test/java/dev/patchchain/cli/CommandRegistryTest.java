@@ -2,14 +2,23 @@ package dev.patchchain.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.patchchain.cli.hive.HiveCommand;
+import dev.patchchain.cli.queue.QueueCommand;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 class CommandRegistryTest {
@@ -60,6 +69,37 @@ class CommandRegistryTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).startsWith("patchchain: ").endsWith("Try 'patchchain " + name + " --help'."
                 + System.lineSeparator());
+    }
+
+    static Stream<Arguments> groupSubcommands() {
+        return Stream.concat(QueueCommand.SUBCOMMANDS.stream().map(child -> Arguments.of("queue", child)),
+                HiveCommand.SUBCOMMANDS.stream().map(child -> Arguments.of("hive", child)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("groupSubcommands")
+    void aSubcommandBuiltAloneHasTheHelpOfTheWholeTreeAndRuns(String group, String child) {
+        CliRun alone = CliRun.run(dir, group, child, "--help");
+        CommandLine wholeTree = Main.commandLine(new CliContext(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), InputStream.nullInputStream(), Map.of(), dir));
+        CliRun bad = CliRun.run(dir, group, child, "--no-such-option");
+
+        assertThat(alone.exit()).isZero();
+        assertThat(alone.out()).startsWith("Usage: patchchain " + group + " " + child)
+                .isEqualTo(wholeTree.getSubcommands().get(group).getSubcommands().get(child).getUsageMessage());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).endsWith("Try 'patchchain " + group + " " + child + " --help'." + System.lineSeparator());
+    }
+
+    @Test
+    void aGroupWithoutAKnownSubcommandListsThemAll() {
+        CliRun help = CliRun.run(dir, "queue", "--help");
+        CliRun unknown = CliRun.run(dir, "hive", "shw");
+
+        assertThat(COMMAND_LINE.matcher(help.out().substring(help.out().indexOf("Commands:"))).results()
+                .map(r -> r.group(1)).toList()).containsExactlyElementsOf(QueueCommand.SUBCOMMANDS);
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("'shw'").contains("Try 'patchchain hive --help'.");
     }
 
     @Test
