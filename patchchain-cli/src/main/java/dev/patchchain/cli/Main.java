@@ -36,7 +36,16 @@ public final class Main {
      * @return the exit code (see {@link ExitCode})
      */
     public static int run(CliContext context, String... args) {
+        int code = commandLine(context, args).execute(args);
+        context.out().flush();
+        context.err().flush();
+        return code;
+    }
+
+    /** @return the command tree for {@code args} (see {@link CommandRegistry}), wired to the context */
+    static CommandLine commandLine(CliContext context, String... args) {
         CommandLine commandLine = new CommandLine(new PatchchainCommand(), new ContextFactory(context));
+        CommandRegistry.register(commandLine, args);
         commandLine.setOut(context.out());
         commandLine.setErr(context.err());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -48,10 +57,7 @@ public final class Main {
             err.flush();
             return ExitCode.USAGE_OR_INPUT.code();
         });
-        int code = commandLine.execute(args);
-        context.out().flush();
-        context.err().flush();
-        return code;
+        return commandLine;
     }
 
     /** Creates commands, handing the {@link CliContext} to those whose constructor takes one. */

@@ -3,14 +3,16 @@ package dev.patchchain.cli.hive;
 import dev.patchchain.cli.CliContext;
 import dev.patchchain.cli.ExitCode;
 import dev.patchchain.cli.UsageException;
-import dev.patchchain.formats.reg.RegFile;
 import dev.patchchain.formats.reg.RegFileWriter;
 import dev.patchchain.formats.regf.RegfExport;
 import dev.patchchain.formats.regf.RegfHive;
 import dev.patchchain.formats.regf.RegfKey;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,17 +50,31 @@ final class HiveExportCommand implements Callable<Integer> {
         try (RegfHive file = hive.open(context)) {
             RegfKey top = keyPath == null ? file.rootKey() : file.key(keyPath)
                     .orElseThrow(() -> new UsageException("no key " + keyPath + " in " + hive.file));
-            RegFile reg = RegfExport.export(top, prefix);
             if (out == null) {
-                context.out().print(RegFileWriter.toText(reg));
-                context.out().flush();
+                RegfExport.write(top, prefix, context.out());
             } else {
                 Path target = context.resolve(out);
-                Files.write(target, RegFileWriter.write(reg));
-                context.err().println("patchchain: wrote " + target + " (" + reg.keys().size() + " keys)");
+                int keys = writeFile(top, target);
+                context.err().println("patchchain: wrote " + target + " (" + keys + " keys)");
             }
             HiveOptions.warn(file, context.err());
             return ExitCode.CLEAN.code();
+        }
+    }
+
+    /** Streams to a file beside the target and moves it there when complete, so damage leaves no partial file. */
+    private int writeFile(RegfKey top, Path target) throws IOException {
+        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        try {
+            int keys;
+            try (Writer writer = RegFileWriter.utf16leWithBom(new BufferedOutputStream(Files.newOutputStream(partial),
+                    1 << 16))) {
+                keys = RegfExport.write(top, prefix, writer);
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+            return keys;
+        } finally {
+            Files.deleteIfExists(partial);
         }
     }
 }

@@ -18,12 +18,21 @@ public final class LeReader {
 
     private final String source;
     private final ByteBuffer buffer;
+    /** Where this reader's offset 0 is in {@link #buffer}; a {@link #window} shares its parent's buffer. */
+    private final int start;
+    private final int size;
     private final long baseOffset;
 
-    private LeReader(String source, ByteBuffer buffer, long baseOffset) {
+    private LeReader(String source, ByteBuffer buffer, int start, int size, long baseOffset) {
         this.source = source;
-        this.buffer = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        this.buffer = buffer;
+        this.start = start;
+        this.size = size;
         this.baseOffset = baseOffset;
+    }
+
+    private LeReader(String source, ByteBuffer buffer, long baseOffset) {
+        this(source, buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN), 0, buffer.limit(), baseOffset);
     }
 
     /**
@@ -52,7 +61,22 @@ public final class LeReader {
 
     /** @return the number of readable bytes */
     public int size() {
-        return buffer.limit();
+        return size;
+    }
+
+    /**
+     * A reader over part of this one, sharing its bytes (no copy, no new buffer: cheap enough to make one per
+     * record of a large file); its offsets start at 0 and its errors still name offsets in the original input.
+     *
+     * @param offset    where the part starts
+     * @param length    how many bytes it has
+     * @param structure what the part holds, for the error message
+     * @return the reader over {@code [offset, offset + length)}
+     * @throws FormatException unless the part lies inside this reader
+     */
+    public LeReader window(int offset, int length, String structure) throws FormatException {
+        check(offset, length, structure);
+        return new LeReader(source, buffer, start + offset, length, baseOffset + offset);
     }
 
     /**
@@ -63,7 +87,7 @@ public final class LeReader {
      */
     public int u8(int offset, String structure) throws FormatException {
         check(offset, 1, structure);
-        return buffer.get(offset) & 0xFF;
+        return buffer.get(start + offset) & 0xFF;
     }
 
     /**
@@ -74,7 +98,7 @@ public final class LeReader {
      */
     public int u16(int offset, String structure) throws FormatException {
         check(offset, 2, structure);
-        return buffer.getShort(offset) & 0xFFFF;
+        return buffer.getShort(start + offset) & 0xFFFF;
     }
 
     /**
@@ -85,7 +109,7 @@ public final class LeReader {
      */
     public int u32(int offset, String structure) throws FormatException {
         check(offset, 4, structure);
-        return buffer.getInt(offset);
+        return buffer.getInt(start + offset);
     }
 
     /**
@@ -106,7 +130,7 @@ public final class LeReader {
      */
     public long u64(int offset, String structure) throws FormatException {
         check(offset, 8, structure);
-        return buffer.getLong(offset);
+        return buffer.getLong(start + offset);
     }
 
     /**
@@ -119,7 +143,7 @@ public final class LeReader {
     public byte[] bytes(int offset, int length, String structure) throws FormatException {
         check(offset, length, structure);
         byte[] out = new byte[length];
-        buffer.get(offset, out);
+        buffer.get(start + offset, out);
         return out;
     }
 
@@ -130,8 +154,8 @@ public final class LeReader {
      * @throws FormatException unless {@code [offset, offset + length)} lies inside the buffer
      */
     public void check(int offset, int length, String structure) throws FormatException {
-        if (offset < 0 || length < 0 || (long) offset + length > buffer.limit()) {
-            long available = offset < 0 || offset > buffer.limit() ? 0 : buffer.limit() - offset;
+        if (offset < 0 || length < 0 || (long) offset + length > size) {
+            long available = offset < 0 || offset > size ? 0 : size - offset;
             throw corrupt(offset, structure + " needs " + length + " bytes but " + available + " remain");
         }
     }

@@ -1,5 +1,11 @@
 package dev.patchchain.formats.reg;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -14,7 +20,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>A {@code REG_SZ} that is a single NUL-terminated string without CR, LF or other NULs is written
  * {@code "text"}, a four-byte {@code REG_DWORD} {@code dword:}, everything else as hex, so reading the output
- * gives back exactly the same {@link RegFile} (headers aside).
+ * gives back exactly the same {@link RegFile} (headers aside). {@link RegTextWriter} does the writing, and streams
+ * it when there is no {@link RegFile} to hold.
  *
  * <pre>{@code
  * byte[] bytes = RegFileWriter.write(RegFile.of(List.of(block)));
@@ -22,10 +29,6 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RegFileWriter {
 
-    private static final String CRLF = "\r\n";
-    /** Where regedit breaks a hex line: once the line has this many characters (before the '\'). */
-    private static final int HEX_WRAP_COLUMN = 77;
-    private static final String HEX_INDENT = "  ";
     private static final byte[] UTF16LE_BOM = {(byte) 0xFF, (byte) 0xFE};
 
     private RegFileWriter() {
@@ -44,81 +47,33 @@ public final class RegFileWriter {
     }
 
     /**
+     * @param out a file's bytes, e.g. for {@link RegTextWriter} to stream to
+     * @return a writer that encodes as regedit's files are, UTF-16LE, after the BOM it has written
+     * @throws IOException if writing the BOM fails
+     */
+    public static Writer utf16leWithBom(OutputStream out) throws IOException {
+        out.write(UTF16LE_BOM);
+        return new OutputStreamWriter(out, StandardCharsets.UTF_16LE);
+    }
+
+    /**
      * @param file what to write
      * @return the file's text, without BOM
      */
     public static String toText(RegFile file) {
-        StringBuilder out = new StringBuilder(RegHeader.VERSION_5.line()).append(CRLF);
-        for (RegKeyBlock key : file.keys()) {
-            out.append(CRLF).append(key.delete() ? "[-" : "[").append(key.path()).append(']').append(CRLF);
-            for (RegValue value : key.values()) {
-                value(out, value);
+        StringWriter out = new StringWriter();
+        try {
+            RegTextWriter text = new RegTextWriter(out);
+            for (RegKeyBlock key : file.keys()) {
+                text.key(key.path(), key.delete());
+                for (RegValue value : key.values()) {
+                    text.value(value);
+                }
             }
+            text.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
         }
-        return out.append(CRLF).toString();
-    }
-
-    private static void value(StringBuilder out, RegValue value) {
-        int lineStart = out.length();
-        out.append(value.name().isEmpty() ? "@" : '"' + escape(value.name()) + '"').append('=');
-        byte[] data = value.data();
-        if (value.delete()) {
-            out.append('-');
-        } else if (value.type() == RegValue.REG_SZ && plainString(data) != null) {
-            out.append('"').append(escape(plainString(data))).append('"');
-        } else if (value.type() == RegValue.REG_DWORD && data.length == 4) {
-            int v = (data[0] & 0xFF) | (data[1] & 0xFF) << 8 | (data[2] & 0xFF) << 16 | (data[3] & 0xFF) << 24;
-            out.append(String.format("dword:%08x", v));
-        } else {
-            out.append(value.type() == RegValue.REG_BINARY ? "hex:" : "hex(" + Integer.toHexString(value.type()) + "):");
-            hex(out, data, out.length() - lineStart);
-        }
-        out.append(CRLF);
-    }
-
-    private static void hex(StringBuilder out, byte[] data, int lineLength) {
-        for (int i = 0; i < data.length; i++) {
-            out.append(Character.forDigit((data[i] >> 4) & 0xF, 16)).append(Character.forDigit(data[i] & 0xF, 16));
-            if (i == data.length - 1) {
-                break;
-            }
-            out.append(',');
-            lineLength += 3;
-            if (lineLength >= HEX_WRAP_COLUMN) {
-                out.append('\\').append(CRLF).append(HEX_INDENT);
-                lineLength = HEX_INDENT.length();
-            }
-        }
-    }
-
-    /** @return the string of REG_SZ data that the quoted form can carry exactly, or null */
-    private static String plainString(byte[] data) {
-        if (data.length < 2 || data.length % 2 != 0 || data[data.length - 1] != 0 || data[data.length - 2] != 0) {
-            return null;
-        }
-        char[] chars = new char[data.length / 2 - 1];
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = (char) ((data[2 * i] & 0xFF) | (data[2 * i + 1] & 0xFF) << 8);
-        }
-        String s = new String(chars);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\0' || c == '\r' || c == '\n' || Character.isSurrogate(c) && !validPair(s, i)) {
-                return null;
-            }
-        }
-        return s;
-    }
-
-    private static boolean validPair(String s, int i) {
-        char c = s.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-        }
-        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
-    }
-
-    private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+        return out.toString();
     }
 }

@@ -26,7 +26,10 @@ record Cell(int ref, LeReader data) {
      * @throws FormatException unless the cell data starts with {@code expected}
      */
     void expect(String expected, String what) throws FormatException {
-        int found = data.u16(0, what + " signature");
+        if (data.size() < 2) { // the message only when it is needed: this runs for every cell read
+            data.check(0, 2, what + " signature");
+        }
+        int found = data.u16(0, what);
         if (found != signature(expected)) {
             throw data.corrupt(0, what + ": signature 0x" + Integer.toHexString(found) + " is not '" + expected
                     + "' (cell 0x" + Integer.toHexString(ref) + ")");

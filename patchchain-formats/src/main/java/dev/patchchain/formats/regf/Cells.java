@@ -22,7 +22,6 @@ final class Cells {
     /** A reference meaning "none" (libregf: 0xffffffff). */
     static final int NONE = -1;
 
-    private final ByteBuffer buffer;
     private final LeReader reader;
     private final Leniency leniency;
     /** Absolute offsets of the checked hive bins, ascending, and one past the last bin's end. */
@@ -32,8 +31,7 @@ final class Cells {
     /** Allocated cell starts, indexed by (reference / 8). */
     private final BitSet allocated = new BitSet();
 
-    private Cells(ByteBuffer buffer, LeReader reader, Leniency leniency, int[] binStarts, int binCount) {
-        this.buffer = buffer;
+    private Cells(LeReader reader, Leniency leniency, int[] binStarts, int binCount) {
         this.reader = reader;
         this.leniency = leniency;
         this.binStarts = binStarts;
@@ -68,7 +66,7 @@ final class Cells {
             throw r.corrupt(BaseBlock.SIZE, "no valid hive bin");
         }
         starts[count] = end;
-        return new Cells(buffer, r, leniency, starts, count);
+        return new Cells(r, leniency, starts, count);
     }
 
     private static String hbinProblem(LeReader r, int at, int end) throws FormatException {
@@ -105,24 +103,43 @@ final class Cells {
      * @throws FormatException unless the reference lands on the start of an allocated cell
      */
     Cell cell(int ref, String what) throws FormatException {
+        return cell(ref, what, null);
+    }
+
+    /**
+     * As {@link #cell(int, String)} for a reference that belongs to a named structure; the message, {@code what
+     * 'name'}, is built only on failure, since this runs for every key and value read.
+     *
+     * @param ref  a cell reference
+     * @param what what the reference is for, e.g. {@code value of key}
+     * @param name the name of the key or value it belongs to, or null
+     * @return the allocated cell it points to
+     * @throws FormatException unless the reference lands on the start of an allocated cell
+     */
+    Cell cell(int ref, String what, String name) throws FormatException {
         long abs = BaseBlock.SIZE + (ref & 0xFFFFFFFFL);
         if (ref % CELL_ALIGNMENT != 0 || abs >= binStarts[binCount]) {
-            throw reader.corrupt(abs, what + ": cell reference 0x" + Integer.toHexString(ref)
+            throw reader.corrupt(abs, describe(what, name) + ": cell reference 0x" + Integer.toHexString(ref)
                     + " is not an aligned offset inside the hive bins data");
         }
         int bin = Arrays.binarySearch(binStarts, 0, binCount, (int) abs);
         bin = bin >= 0 ? bin : -bin - 2;
         if (bin < 0 || abs < binStarts[bin] + HBIN_HEADER_SIZE) {
-            throw reader.corrupt(abs, what + ": cell reference 0x" + Integer.toHexString(ref)
+            throw reader.corrupt(abs, describe(what, name) + ": cell reference 0x" + Integer.toHexString(ref)
                     + " points into a hive bin header or a skipped hive bin");
         }
         walk(bin);
         if (!allocated.get(ref / CELL_ALIGNMENT)) {
-            throw reader.corrupt(abs, what + ": cell reference 0x" + Integer.toHexString(ref)
+            throw reader.corrupt(abs, describe(what, name) + ": cell reference 0x" + Integer.toHexString(ref)
                     + " does not point to the start of an allocated cell");
         }
         int size = -reader.u32((int) abs, "cell size");
-        return new Cell(ref, LeReader.of(reader.source(), buffer.slice((int) abs + 4, size - 4), abs + 4));
+        return new Cell(ref, reader.window((int) abs + 4, size - 4, "cell data"));
+    }
+
+    /** @return {@code what 'name'}, or {@code what} without a name */
+    static String describe(String what, String name) {
+        return name == null ? what : what + " '" + name + "'";
     }
 
     private void walk(int bin) throws FormatException {

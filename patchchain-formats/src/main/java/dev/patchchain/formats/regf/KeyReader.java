@@ -2,6 +2,7 @@ package dev.patchchain.formats.regf;
 
 import dev.patchchain.formats.FormatException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +41,10 @@ final class KeyReader {
         return KeyNode.read(cells.cell(ref, what));
     }
 
+    private KeyNode subkeyNode(int ref, KeyNode parent) throws FormatException {
+        return KeyNode.read(cells.cell(ref, "subkey of key", parent.name()));
+    }
+
     /**
      * @param key a key node
      * @return its subkeys' nodes in list order; in lenient mode, those that could be read
@@ -49,13 +54,14 @@ final class KeyReader {
         if (key.subkeyCount() == 0) {
             return List.of();
         }
-        List<Integer> refs = new ArrayList<>();
+        int[] refs;
         try {
-            Cell cell = cells.cell(key.subkeyList(), "subkeys list of key '" + key.name() + "'");
+            Cell cell = cells.cell(key.subkeyList(), "subkeys list of key", key.name());
             SubkeyList list = SubkeyList.read(cell);
             if (!list.indexRoot()) {
-                addAll(refs, list.elements());
+                refs = list.elements();
             } else {
+                refs = new int[0];
                 Set<Integer> leaves = new HashSet<>();
                 for (int leafRef : list.elements()) {
                     Cell leafCell = cells.cell(leafRef, "index root element");
@@ -64,26 +70,26 @@ final class KeyReader {
                         throw leafCell.data().corrupt(0, "index root of key '" + key.name()
                                 + "': element is an index root or listed twice");
                     }
-                    addAll(refs, leaf.elements());
+                    refs = concat(refs, leaf.elements());
                 }
             }
-            if (refs.size() != key.subkeyCount()) {
+            if (refs.length != key.subkeyCount()) {
                 leniency.tolerate(cell.data().corrupt(0, "key '" + key.name() + "' declares " + key.subkeyCount()
-                        + " subkeys but its subkeys list holds " + refs.size()));
+                        + " subkeys but its subkeys list holds " + refs.length));
             }
         } catch (FormatException damage) {
             leniency.tolerate(damage);
             return List.of();
         }
-        List<KeyNode> nodes = new ArrayList<>(refs.size());
-        Set<Integer> seen = new HashSet<>();
+        List<KeyNode> nodes = new ArrayList<>(refs.length);
+        Set<Integer> seen = distinct(refs) ? null : new HashSet<>();
         for (int ref : refs) {
             try {
-                if (!seen.add(ref)) {
+                if (seen != null && !seen.add(ref)) {
                     throw cells.reader().corrupt(BaseBlock.SIZE + (ref & 0xFFFFFFFFL), "key node 0x"
                             + Integer.toHexString(ref) + " is listed twice under key '" + key.name() + "'");
                 }
-                nodes.add(keyNode(ref, "subkey of key '" + key.name() + "'"));
+                nodes.add(subkeyNode(ref, key));
             } catch (FormatException damage) {
                 leniency.tolerate(damage);
             }
@@ -91,10 +97,10 @@ final class KeyReader {
         return nodes;
     }
 
-    private static void addAll(List<Integer> refs, int[] elements) {
-        for (int e : elements) {
-            refs.add(e);
-        }
+    private static int[] concat(int[] refs, int[] more) {
+        int[] out = Arrays.copyOf(refs, refs.length + more.length);
+        System.arraycopy(more, 0, out, refs.length, more.length);
+        return out;
     }
 
     /**
@@ -108,7 +114,7 @@ final class KeyReader {
         }
         int[] refs;
         try {
-            Cell list = cells.cell(key.valueList(), "values list of key '" + key.name() + "'");
+            Cell list = cells.cell(key.valueList(), "values list of key", key.name());
             list.data().check(0, (int) Math.min(Integer.MAX_VALUE, 4L * (key.valueCount() & 0xFFFFFFFFL)),
                     "values list of " + Integer.toUnsignedString(key.valueCount()) + " elements");
             refs = new int[key.valueCount()];
@@ -120,11 +126,11 @@ final class KeyReader {
             return List.of();
         }
         List<RegfValue> values = new ArrayList<>(refs.length);
-        Set<Integer> seen = new HashSet<>();
+        Set<Integer> seen = distinct(refs) ? null : new HashSet<>();
         for (int ref : refs) {
             try {
-                ValueKey vk = ValueKey.read(cells.cell(ref, "value of key '" + key.name() + "'"));
-                if (!seen.add(ref)) {
+                ValueKey vk = ValueKey.read(cells.cell(ref, "value of key", key.name()));
+                if (seen != null && !seen.add(ref)) {
                     throw cells.reader().corrupt(BaseBlock.SIZE + (ref & 0xFFFFFFFFL), "value '" + vk.name()
                             + "' is listed twice under key '" + key.name() + "'");
                 }
@@ -156,12 +162,30 @@ final class KeyReader {
             throw cells.reader().corrupt(BaseBlock.SIZE + (vk.ref() & 0xFFFFFFFFL), "value '" + vk.name()
                     + "': data size " + size + " exceeds the hive bins data size " + hiveBinsSize);
         }
-        Cell cell = cells.cell(vk.dataOffset(), "data of value '" + vk.name() + "'");
+        Cell cell = cells.cell(vk.dataOffset(), "data of value", vk.name());
         if (size > BigData.SEGMENT_SIZE && minorVersion > 3
                 && cell.data().size() >= 2 && cell.data().u16(0, "big data signature") == Cell.signature("db")) {
             return bigData(vk, BigData.read(cell));
         }
-        return cell.data().bytes(0, size, "data of value '" + vk.name() + "'");
+        if (size > cell.data().size()) { // the message only when it is needed: this runs for every value
+            cell.data().check(0, size, Cells.describe("data of value", vk.name()));
+        }
+        return cell.data().bytes(0, size, "data of value");
+    }
+
+    /**
+     * @param refs references from one list
+     * @return true if no reference is listed twice; the common case, checked without a set of boxed references
+     */
+    private static boolean distinct(int[] refs) {
+        int[] sorted = refs.clone();
+        Arrays.sort(sorted);
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] == sorted[i - 1]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private byte[] bigData(ValueKey vk, BigData db) throws FormatException {
