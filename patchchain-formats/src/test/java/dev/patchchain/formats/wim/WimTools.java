@@ -28,16 +28,30 @@ public final class WimTools {
     }
 
     /**
-     * @param relative a path in the corpus ({@code $PATCHCHAIN_CORPUS})
+     * @param relative a path in the corpus ({@code $PATCHCHAIN_CORPUS}, else {@code ../shared/corpus} beside the
+     *                 repository, as {@code Corpus} finds it)
      * @return the existing file or directory; the test is skipped (failed under CI) without it
      */
     public static Path corpus(String relative) {
-        String root = System.getenv("PATCHCHAIN_CORPUS");
-        Path file = root == null || root.isBlank() ? null : Path.of(root, relative);
+        Path root = corpusRoot();
+        Path file = root == null ? null : root.resolve(relative);
         if (file == null || !Files.exists(file)) {
-            unavailable("corpus file " + relative + " not found (PATCHCHAIN_CORPUS=" + root + ")");
+            unavailable("corpus file " + relative + " not found (corpus root " + root + ")");
         }
         return file;
+    }
+
+    private static Path corpusRoot() {
+        String env = System.getenv("PATCHCHAIN_CORPUS");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(".git"))) {
+                return p.resolve("../shared/corpus").normalize();
+            }
+        }
+        return null;
     }
 
     private static void unavailable(String message) {
