@@ -114,6 +114,8 @@ class VerifyServicingTest {
         assertThat(kb0.get("status").asText()).isEqualTo("SUPERSEDED");
         assertThat(kb0.get("supersededBy").asText()).isEqualTo("KB1");
         assertThat(kb0.get("description").asText()).contains("superseded (0x50)");
+        assertThat(kb0.get("files").get(0).get("component").get("note").asText())
+                .startsWith("newest of 2 version(s) in the store: 10.0.1.2");
     }
 
     @Test
@@ -188,6 +190,18 @@ class VerifyServicingTest {
         JsonNode kb5 = update(run, "KB5");
         assertThat(kb5.get("status").asText()).as(run.out()).isEqualTo("REGRESSED");
         assertThat(kb5.get("files")).hasSize(1);
+    }
+
+    @Test
+    void packagesNestedTooDeeplyAreNotFollowedAndSaidSo() {
+        ServicingImage image = twoVersions().project("amd64", FOO, "10.0.1.1", "foo.dll", FOO_DLL);
+        for (int n = 1; n <= 10; n++) {
+            image.mum(pkg("KB7", n), "KB7", n == 1 ? 0x70 : 0x20, "package " + pkg("KB7", n + 1));
+        }
+        image.mum(pkg("KB7", 11), "KB7", 0x20, "amd64 " + FOO + " 10.0.1.2").hives();
+        CliRun run = verify("--json");
+        assertThat(run.json().get("warnings").toString()).contains("nested deeper than 8");
+        assertThat(update(run, "KB7").get("status").asText()).as("no component reached").isEqualTo("UNVERIFIABLE");
     }
 
     @Test

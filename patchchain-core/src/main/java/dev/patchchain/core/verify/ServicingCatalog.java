@@ -181,7 +181,8 @@ public final class ServicingCatalog {
         }
         WinSxsName dir = newest.get();
         List<WinSxsName> older = versions.subList(0, versions.size() - 1);
-        String note = (dir.version().equals(component.version()) ? "" : "its own version's directory is gone, ")
+        boolean own = versions.stream().anyMatch(v -> v.version().equals(component.version()));
+        String note = (own ? "" : "its own version's directory is gone, ")
                 + "newest of " + versions.size() + " version(s) in the store: " + dir.version();
         StoreManifest manifest = store.manifests().manifest(dir);
         List<ExpectedFile> files = new ArrayList<>();
