@@ -221,6 +221,21 @@ class VerifyServicingTest {
     }
 
     @Test
+    void namesThatWouldLeaveTheStoreAreSkippedWithAWarning() {
+        twoVersions().project("amd64", FOO, "10.0.1.2", "foo.dll", FOO_DLL)
+                .mum(pkg("KB8", 1), "KB8", 0x70, "amd64 ..\\..\\Evil 10.0.1.2")
+                .component("amd64", "Microsoft-Windows-Baz", "10.0.3.1", "baz.dll")
+                .plainManifest("amd64", "Microsoft-Windows-Baz", "10.0.3.1", "..\\..\\baz.dll", "$(runtime.system32)\\")
+                .mum(pkg("KB9", 1), "KB9", 0x70, "amd64 Microsoft-Windows-Baz 10.0.3.1").hives();
+        CliRun run = verify("--json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(update(run, "KB1").get("status").asText()).isEqualTo("CURRENT");
+        assertThat(update(run, "KB8").get("files")).isEmpty();
+        assertThat(update(run, "KB9").get("files")).isEmpty();
+        assertThat(run.json().get("warnings").toString()).contains("Evil", "skipped", "..\\\\..\\\\baz.dll");
+    }
+
+    @Test
     void withoutAnInstalledStateAPackageIsNotAnUpdate() {
         twoVersions().mum(pkg("KB6", 1), "KB6", 0x40, "amd64 " + FOO + " 10.0.1.2")
                 .project("amd64", FOO, "10.0.1.2", "foo.dll", FOO_DLL).hives();

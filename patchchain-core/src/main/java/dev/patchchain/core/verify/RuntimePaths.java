@@ -10,10 +10,15 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code $(runtime.*)} variables of component manifests' {@code destinationPath} (docs/verify.md, "Component
- * store"), for a component of one architecture on a 32- or 64-bit image: a 32-bit component ({@code x86} on a
- * 64-bit image, {@code wow64}) goes where WOW64 puts it, {@code SysWOW64} and {@code Program Files (x86)}.
+ * servicing"; docs/formats/cab.md, "Destinations"), for a component that is redirected or not: a 32-bit component
+ * on a 64-bit system ({@code wow64}, or {@code x86}) goes where WOW64 puts it, {@code SysWOW64} and
+ * {@code Program Files (x86)}. The one mapping for servicing cabinets and the component store.
+ *
+ * <pre>{@code
+ * RuntimePaths.resolve("$(runtime.system32)\\wbem\\", true, PathContext.DEFAULT);   // C:\Windows\SysWOW64\wbem
+ * }</pre>
  */
-final class RuntimePaths {
+public final class RuntimePaths {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\(runtime\\.([A-Za-z0-9_]+)\\)");
 
@@ -32,18 +37,17 @@ final class RuntimePaths {
     }
 
     /**
-     * @param destination a {@code destinationPath}, e.g. {@code $(runtime.system32)\drivers\}
-     * @param arch        the component's processorArchitecture
-     * @param image64     whether the image is 64-bit (has SysWOW64)
-     * @param context     the image's Windows directory
-     * @return the directory, or empty if a variable is not one of ours or the path does not parse
+     * @param destination a {@code destinationPath}, e.g. {@code $(runtime.system32)\drivers\}; one leading
+     *                    variable, or an absolute path without any
+     * @param redirected  whether the component is 32-bit on a 64-bit system ({@link #redirected})
+     * @param context     the system's Windows directory
+     * @return the directory, or empty if a variable is not one of ours, comes second, or the path does not parse
      */
-    static Optional<WinPath> resolve(String destination, String arch, boolean image64, PathContext context) {
+    public static Optional<WinPath> resolve(String destination, boolean redirected, PathContext context) {
         Matcher m = VARIABLE.matcher(destination);
         if (!m.lookingAt()) {
-            return Optional.empty();
+            return absolute(destination);
         }
-        boolean redirected = redirected(arch, image64);
         String variable = m.group(1).toLowerCase(Locale.ROOT);
         String rest = destination.substring(m.end()).replaceAll("^\\\\+|\\\\+$", "");
         if (VARIABLE.matcher(rest).find()) {
@@ -72,13 +76,25 @@ final class RuntimePaths {
         }
     }
 
+    private static Optional<WinPath> absolute(String destination) {
+        if (destination.contains("$(")) {
+            return Optional.empty();
+        }
+        try {
+            WinPath path = WinPath.parse(destination.replaceAll("\\\\+$", ""));
+            return path.isUnc() ? Optional.empty() : Optional.of(path);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * @param arch    a component's processorArchitecture
-     * @param image64 whether the image is 64-bit
+     * @param system64 whether the system is 64-bit (an image with SysWOW64, an {@code amd64} package)
      * @return true if the component's System32 is SysWOW64
      */
-    static boolean redirected(String arch, boolean image64) {
+    public static boolean redirected(String arch, boolean system64) {
         String a = arch.toLowerCase(Locale.ROOT);
-        return a.equals("wow64") || image64 && a.equals("x86");
+        return a.equals("wow64") || system64 && a.equals("x86");
     }
 }

@@ -164,8 +164,18 @@ public final class ServicingCatalog {
                 && a.token().equalsIgnoreCase(b.token()) && a.culture().equals(b.culture());
     }
 
-    /** The expected files of one component: those of its newest directory in the store. */
+    /** The expected files of one component; a name that cannot be a Windows path skips it with a warning. */
     private List<ExpectedFile> expect(ComponentIdentity component) {
+        try {
+            return expectFiles(component);
+        } catch (IllegalArgumentException e) {
+            warnings.add("component " + component + " skipped: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** The expected files of one component: those of its newest directory in the store. */
+    private List<ExpectedFile> expectFiles(ComponentIdentity component) {
         List<WinSxsName> versions = family(component);
         String identity = component.toString();
         Optional<WinSxsName> newest = versions.isEmpty() ? Optional.empty()
@@ -189,16 +199,17 @@ public final class ServicingCatalog {
         if (manifest instanceof StoreManifest.Plain plain) {
             for (StoreManifest.ManifestFile f : plain.files()) {
                 String name = f.name().substring(f.name().lastIndexOf('\\') + 1);
-                if (name.isEmpty()) {
+                if (name.isEmpty() || !safe(dir, f.name())) {
                     continue;
                 }
-                Optional<WinPath> destination = RuntimePaths.resolve(f.destinationPath(), dir.arch(), image64, context);
+                Optional<WinPath> destination = RuntimePaths.resolve(f.destinationPath(),
+                        RuntimePaths.redirected(dir.arch(), image64), context);
                 if (destination.isEmpty()) {
                     files.add(fixed(storePath(dir.toString(), name), identity, dir.toString(), VerifyStatus.UNVERIFIABLE,
                             "destinationPath \"" + f.destinationPath() + "\" uses a variable we do not map"
                                     + " (or none); where the file goes is unknown"));
                 } else {
-                    files.add(byHash(destination.get().resolve(name), dir, older, name, identity, note));
+                    files.add(byHash(target(destination.get(), f.name()), dir, older, name, identity, note));
                 }
             }
             return files;
@@ -206,6 +217,9 @@ public final class ServicingCatalog {
         String why = manifest instanceof StoreManifest.Unreadable u ? "manifest unreadable (" + u.reason() + ")"
                 : "manifest is DCM-compressed (not expandable off Windows)";
         for (String name : now.list(storePath(dir.toString()))) {
+            if (!safe(dir, name)) {
+                continue;
+            }
             WinPath stored = storePath(dir.toString(), name);
             if (!(now.stat(stored) instanceof PathState.File)) {
                 continue;
@@ -268,6 +282,28 @@ public final class ServicingCatalog {
         }
         return families.values().stream().filter(l -> l.get(0).name().contains("..") && component.sameFamily(l.get(0)))
                 .findFirst().orElse(List.of());
+    }
+
+    /** A file name from a manifest or a directory listing must be a plain Windows name (each part); else a warning. */
+    private boolean safe(WinSxsName dir, String name) {
+        try {
+            target(winsxs, name);
+            return true;
+        } catch (IllegalArgumentException e) {
+            warnings.add("WinSxS\\" + dir + ": file \"" + name + "\" skipped: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** The destination directory with the file's name, which may carry a subdirectory ({@code en-US\x.mui}). */
+    private static WinPath target(WinPath directory, String name) {
+        WinPath path = directory;
+        for (String part : name.split("\\\\")) {
+            if (!part.isEmpty()) {
+                path = path.resolve(part);
+            }
+        }
+        return path;
     }
 
     private WinPath storePath(String dir, String... more) {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class RuntimePathsTest {
 
     private static Optional<String> resolve(String destination, String arch, boolean image64) {
-        return RuntimePaths.resolve(destination, arch, image64, PathContext.DEFAULT).map(WinPath::toString);
+        return RuntimePaths.resolve(destination, RuntimePaths.redirected(arch, image64), PathContext.DEFAULT)
+                .map(WinPath::toString);
     }
 
     @Test
@@ -36,7 +37,8 @@ class RuntimePathsTest {
     @Test
     void unknownOrMissingVariablesAndEscapesResolveToNothing() {
         assertThat(resolve("$(runtime.somethingElse)\\", "amd64", true)).isEmpty();
-        assertThat(resolve("C:\\Windows\\", "amd64", true)).isEmpty();
+        assertThat(resolve("C:\\Windows\\", "amd64", true)).as("no variable: as written").hasValue("C:\\Windows");
+        assertThat(resolve("Windows\\", "amd64", true)).isEmpty();
         assertThat(resolve("$(runtime.system32)\\$(runtime.windows)\\", "amd64", true)).isEmpty();
         assertThat(resolve("$(runtime.system32)\\..\\..\\x", "amd64", true)).isEmpty();
     }
