@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,7 @@ public final class ServicingCatalog {
     private final WinPath winsxs;
     private final boolean image64;
     private final Map<String, List<WinSxsName>> families = new LinkedHashMap<>();
+    private final List<List<WinSxsName>> abbreviated = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
 
     private ServicingCatalog(ServicingStore store, VolumeState now, VolumeState after, ContentDigest digest,
@@ -61,6 +63,7 @@ public final class ServicingCatalog {
             families.computeIfAbsent(dir.family(), k -> new ArrayList<>()).add(dir);
         }
         families.values().forEach(l -> l.sort(Comparator.comparing(WinSxsName::version)));
+        families.values().stream().filter(l -> l.get(0).name().contains("..")).forEach(abbreviated::add);
     }
 
     /**
@@ -101,11 +104,12 @@ public final class ServicingCatalog {
                     SOURCE));
             components.computeIfAbsent(id, k -> new ArrayList<>()).addAll(closure(p, byName));
         }
+        Map<UpdateId, List<UpdateId>> supersedes = supersedes(best, components);
         List<CatalogUpdate> updates = new ArrayList<>();
         components.forEach((id, list) -> {
             List<ExpectedFile> files = new ArrayList<>();
             list.stream().distinct().forEach(c -> files.addAll(expect(c)));
-            updates.add(new CatalogUpdate(id, installed.get(id).description(), supersedes(id, best, components),
+            updates.add(new CatalogUpdate(id, installed.get(id).description(), supersedes.getOrDefault(id, List.of()),
                     files.stream().distinct().toList()));
         });
         return new RegistryUpdates(HotfixInventory.of(Optional.empty(), List.copyOf(installed.values()), warnings),
@@ -139,29 +143,41 @@ public final class ServicingCatalog {
     }
 
     /**
-     * A superseded (0x50) package is superseded by the installed, not superseded updates that install a newer
-     * version of one of its components: CBS says that it is superseded, the components say by what.
+     * A superseded (0x50) KB is superseded by the installed, not superseded KBs that install a newer version of one
+     * of its components: CBS says that it is superseded, the components say by what. Indexed by component group, so
+     * cumulative updates with thousands of components stay linear.
+     *
+     * @return per superseding KB, the KBs it supersedes
      */
-    private List<UpdateId> supersedes(UpdateId id, Map<UpdateId, CbsPackageState> best,
-                                      Map<UpdateId, List<ComponentIdentity>> components) {
-        if (best.get(id) == CbsPackageState.SUPERSEDED) {
-            return List.of();
-        }
-        List<UpdateId> replaced = new ArrayList<>();
-        best.forEach((other, state) -> {
-            boolean newer = state == CbsPackageState.SUPERSEDED && !other.equals(id) && components.get(other).stream()
-                    .anyMatch(old -> components.get(id).stream().anyMatch(c -> sameFamily(c, old)
-                            && c.version().compareTo(old.version()) > 0));
-            if (newer) {
-                replaced.add(other);
+    private static Map<UpdateId, List<UpdateId>> supersedes(Map<UpdateId, CbsPackageState> best,
+                                                            Map<UpdateId, List<ComponentIdentity>> components) {
+        Map<String, List<Map.Entry<UpdateId, ComponentIdentity>>> live = new HashMap<>();
+        best.forEach((id, state) -> {
+            if (state != CbsPackageState.SUPERSEDED) {
+                components.get(id).forEach(c -> live.computeIfAbsent(group(c), k -> new ArrayList<>()).add(Map.entry(id, c)));
             }
         });
-        return replaced;
+        Map<UpdateId, List<UpdateId>> supersedes = new LinkedHashMap<>();
+        best.forEach((old, state) -> {
+            if (state != CbsPackageState.SUPERSEDED) {
+                return;
+            }
+            for (ComponentIdentity c : components.get(old)) {
+                for (Map.Entry<UpdateId, ComponentIdentity> newer : live.getOrDefault(group(c), List.of())) {
+                    if (newer.getValue().version().compareTo(c.version()) > 0) {
+                        List<UpdateId> replaced = supersedes.computeIfAbsent(newer.getKey(), k -> new ArrayList<>());
+                        if (!replaced.contains(old)) {
+                            replaced.add(old);
+                        }
+                    }
+                }
+            }
+        });
+        return supersedes;
     }
 
-    private static boolean sameFamily(ComponentIdentity a, ComponentIdentity b) {
-        return a.name().equalsIgnoreCase(b.name()) && a.arch().equalsIgnoreCase(b.arch())
-                && a.token().equalsIgnoreCase(b.token()) && a.culture().equals(b.culture());
+    private static String group(ComponentIdentity c) {
+        return (c.name() + "_" + c.arch() + "_" + c.token() + "_" + c.culture()).toLowerCase(Locale.ROOT);
     }
 
     /** The expected files of one component; a name that cannot be a Windows path skips it with a warning. */
@@ -191,7 +207,7 @@ public final class ServicingCatalog {
         }
         WinSxsName dir = newest.get();
         List<WinSxsName> older = versions.subList(0, versions.size() - 1);
-        boolean own = versions.stream().anyMatch(v -> v.version().equals(component.version()));
+        boolean own = versions.stream().anyMatch(component::matches);
         String note = (own ? "" : "its own version's directory is gone, ")
                 + "newest of " + versions.size() + " version(s) in the store: " + dir.version();
         StoreManifest manifest = store.manifests().manifest(dir);
@@ -280,8 +296,7 @@ public final class ServicingCatalog {
         if (exact != null) {
             return exact;
         }
-        return families.values().stream().filter(l -> l.get(0).name().contains("..") && component.sameFamily(l.get(0)))
-                .findFirst().orElse(List.of());
+        return abbreviated.stream().filter(l -> component.sameFamily(l.get(0))).findFirst().orElse(List.of());
     }
 
     /** A file name from a manifest or a directory listing must be a plain Windows name (each part); else a warning. */

@@ -1,6 +1,7 @@
 package dev.patchchain.core.verify;
 
 import dev.patchchain.core.version.FileVersion;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -30,7 +31,7 @@ public record WinSxsName(String arch, String name, String token, FileVersion ver
     public static final int MAX_LENGTH = 255;
 
     private static final Pattern ARCH = Pattern.compile("[a-z0-9]{1,16}");
-    private static final Pattern NAME = Pattern.compile("[a-z0-9._-][a-z0-9._-]*");
+    private static final Pattern NAME = Pattern.compile("[a-z0-9._-]+");
     private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{16}|none");
     private static final Pattern VERSION = Pattern.compile("\\d{1,5}\\.\\d{1,5}\\.\\d{1,5}\\.\\d{1,5}");
     private static final Pattern CULTURE = Pattern.compile("[a-z0-9-]{1,32}");
@@ -63,7 +64,7 @@ public record WinSxsName(String arch, String name, String token, FileVersion ver
                     + " '_'-separated fields, expected arch_name_token_version_culture_hash");
         }
         int n = parts.length;
-        String name = String.join("_", java.util.Arrays.copyOfRange(parts, 1, n - 4));
+        String name = String.join("_", Arrays.copyOfRange(parts, 1, n - 4));
         String version = parts[n - 3];
         if (!VERSION.matcher(version).matches()) {
             throw new IllegalArgumentException("WinSxS name \"" + directory + "\": version \"" + version

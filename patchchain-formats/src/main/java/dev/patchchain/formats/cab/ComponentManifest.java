@@ -2,6 +2,7 @@ package dev.patchchain.formats.cab;
 
 import dev.patchchain.formats.FormatException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -36,7 +37,7 @@ public record ComponentManifest(String name, String version, String architecture
      * @return true if it starts with the {@code DCM} header of Windows 8+ compressed manifests
      */
     public static boolean isCompressed(byte[] bytes) {
-        return bytes.length >= DCM.length && java.util.Arrays.equals(bytes, 0, DCM.length, DCM, 0, DCM.length);
+        return bytes.length >= DCM.length && Arrays.equals(bytes, 0, DCM.length, DCM, 0, DCM.length);
     }
 
     /**

@@ -56,7 +56,8 @@ public final class ServicingStoreReader {
             }
             try {
                 WinSxsName parsed = WinSxsName.parse(name);
-                if (Files.isDirectory(image.resolve(winsxs.resolve(name)))) {
+                Path directory = image.resolve(winsxs.resolve(name));
+                if (directory != null && Files.isDirectory(directory)) {
                     directories.add(parsed);
                 }
             } catch (IllegalArgumentException e) {
