@@ -70,7 +70,8 @@ class VerifyServicingTest {
         CliRun run = verify();
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
         assertThat(run.out()).contains("KB1: file version mismatch: regressed",
-                "file content mismatch", "an older version's content", "Microsoft-Windows-Foo 10.0.1.2");
+                "file content mismatch", "an older version's content", "Microsoft-Windows-Foo 10.0.1.2")
+                .containsPattern("expected SHA-256 [0-9a-f]{64}, found after reboot [0-9a-f]{64}");
     }
 
     @Test

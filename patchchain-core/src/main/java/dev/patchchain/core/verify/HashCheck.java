@@ -45,8 +45,8 @@ final class HashCheck {
         String expected = file.sha256().get();
         List<String> older = file.component().map(ComponentSource::olderSha256).orElse(List.of());
         Content before = content(stateNow, Optional.of(path), digest, expected, older);
-        Content after = content(stateAfter, origin(path, boot.outcomes(), boot.outcomes().size()), digest, expected,
-                older);
+        Optional<WinPath> afterOrigin = origin(path, boot.outcomes(), boot.outcomes().size());
+        Content after = content(stateAfter, afterOrigin, digest, expected, older);
         VerifyStatus status;
         if (before == Content.UNKNOWN || after == Content.UNKNOWN) {
             status = VerifyStatus.UNVERIFIABLE;
@@ -72,8 +72,17 @@ final class HashCheck {
             case REGRESSED -> "file content mismatch: " + path + " now " + describe(before) + ", after reboot "
                     + describe(after) + cause.map(c -> " (queue entry #" + c.index() + ": " + c.status() + ")").orElse("");
             default -> "cannot verify " + path + " by hash: now " + describe(before) + ", after reboot " + describe(after);
-        } + evidence;
+        } + found(after, afterOrigin, digest, expected) + evidence;
         return new FileCheck(update, file, status, stateNow, stateAfter, cause, detail);
+    }
+
+    /** For a content that is not the expected one: both hashes, the evidence of the verdict. */
+    private static String found(Content after, Optional<WinPath> origin, ContentDigest digest, String expected) {
+        if (after != Content.OLDER && after != Content.DIFFERENT) {
+            return "";
+        }
+        return "; expected SHA-256 " + expected + ", found after reboot "
+                + origin.flatMap(digest::sha256).orElse("(unreadable)");
     }
 
     private static Content content(PathState state, Optional<WinPath> origin, ContentDigest digest, String expected,
