@@ -15,6 +15,9 @@ import dev.patchchain.testing.Corpus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +56,30 @@ class ServicingStoreReaderTest {
         assertThat(p.packages()).isEmpty();
     }
 
+    /** Damaged {@code .mum} files are skipped with a warning or read; nothing else comes out of the reader. */
+    @Test
+    void mutatedMumFilesAreReadOrSkippedWithAWarning() throws Exception {
+        long seed = new Random().nextLong();
+        System.out.println("ServicingStoreReaderTest mutation seed " + seed);
+        Random random = new Random(seed);
+        byte[] good = ("<?xml version=\"1.0\"?><assembly xmlns=\"urn:schemas-microsoft-com:asm.v3\">"
+                + "<assemblyIdentity name=\"Package_for_KB1\" version=\"1.0.0.0\"/><package identifier=\"KB1\">"
+                + "<update name=\"u\"><component><assemblyIdentity name=\"C\" version=\"1.2.3.4\" "
+                + "processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\"/></component>"
+                + "<package><assemblyIdentity name=\"P\" version=\"1.0.0.0\"/></package></update></package></assembly>")
+                .getBytes(StandardCharsets.UTF_8);
+        Path packages = Files.createDirectories(root.resolve("Windows/servicing/Packages"));
+        for (int i = 0; i < 300; i++) {
+            byte[] bytes = Arrays.copyOf(good, random.nextInt(good.length + 1));
+            for (int f = random.nextInt(4); f > 0 && bytes.length > 0; f--) {
+                bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+            }
+            Files.write(packages.resolve("p.mum"), bytes);
+            ServicingStore store = read();
+            assertThat(store.packages().size() + store.warnings().size()).as("seed %d, case %d", seed, i).isPositive();
+        }
+    }
+
     @Test
     void componentNamesAndManifestKindsAreRead() throws Exception {
         String plain = "x86_microsoft-windows-foo_31bf3856ad364e35_6.1.7601.1_none_0123456789abcdef";
@@ -72,7 +99,7 @@ class ServicingStoreReaderTest {
         assertThat(store.directories()).extracting(WinSxsName::toString).containsExactlyInAnyOrder(plain, dcm);
         assertThat(store.warnings()).singleElement().asString().contains("amd64_odd_name skipped");
         assertThat(store.manifests().manifest(WinSxsName.parse(plain)))
-                .isEqualTo(new StoreManifest.Plain(java.util.List.of(new StoreManifest.ManifestFile("foo.dll", "$(runtime.system32)\\"))));
+                .isEqualTo(new StoreManifest.Plain(List.of(new StoreManifest.ManifestFile("foo.dll", "$(runtime.system32)\\"))));
         assertThat(store.manifests().manifest(WinSxsName.parse(dcm))).isInstanceOf(StoreManifest.Compressed.class);
         assertThat(store.manifests().manifest(WinSxsName.parse(dcm.replace("10.0.1.1", "10.0.1.2"))))
                 .isInstanceOf(StoreManifest.Unreadable.class);
