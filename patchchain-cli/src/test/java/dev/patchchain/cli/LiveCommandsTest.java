@@ -171,6 +171,27 @@ class LiveCommandsTest {
     }
 
     @Test
+    void verifyReadsTheLiveDrivesComponentStoreWithTheLiveCbsStates() throws Exception {
+        String foo = "Microsoft-Windows-Foo";
+        String pkg = ServicingImage.pkg("KB5000001", 1);
+        new ServicingImage(dir.resolve("c")).component("amd64", foo, "10.0.1.1", "foo.dll")
+                .component("amd64", foo, "10.0.1.2", "foo.dll")
+                .mum(pkg, "KB5000001", 0x70, "amd64 " + foo + " 10.0.1.2")
+                .project("amd64", foo, "10.0.1.1", "foo.dll", "C:\\Windows\\System32\\foo.dll");
+        FakeAdvapi api = api();
+        api.value("SOFTWARE\\" + CBS + "\\Packages\\" + pkg, "CurrentState", RegistryValue.REG_DWORD,
+                new byte[] {0x70, 0, 0, 0});
+
+        CliRun run = CliRun.runLive(dir, machine(api), "verify", "--live", "--json");
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        JsonNode update = run.json().path("updates").path(0);
+        assertThat(update.path("id").asText()).isEqualTo("KB5000001");
+        assertThat(update.path("source").asText()).isEqualTo("servicing");
+        assertThat(update.path("status").asText()).isEqualTo("REGRESSED");
+    }
+
+    @Test
     void scanNamesTheMachineFromTheLiveRegistry() throws Exception {
         drive();
 

@@ -168,16 +168,22 @@ public final class VerifyCommand implements Callable<Integer> {
                         lenient ? RegfOptions.LENIENT : RegfOptions.STRICT);
             }
         }
+        BootResult boot = new BootSimulator(loaded.rules()).run(loaded.queue(), loaded.volume());
+        ContentDigest digest = loaded.volume() instanceof ImageVolume volume ? new ImageDigest(volume) : ContentDigest.NONE;
         try (MachineSource m = source) {
+            Optional<RegistryUpdates> servicing = m == null ? Optional.empty()
+                    : inputs.servicing(m, loaded.volume(), boot, digest);
             Optional<RegistryUpdates> registry = m == null ? Optional.empty() : inputs.registry(m);
+            if (servicing.isPresent()) {
+                inventory = inventory.merge(servicing.get().inventory());
+                catalog = catalog.merge(servicing.get().catalog());
+            }
             if (registry.isPresent()) {
                 inventory = inventory.merge(registry.get().inventory());
                 catalog = catalog.merge(registry.get().catalog());
             }
         }
         VerifyInputs.requireExpectedFiles(catalog, catalogs, winbindex);
-        BootResult boot = new BootSimulator(loaded.rules()).run(loaded.queue(), loaded.volume());
-        ContentDigest digest = loaded.volume() instanceof ImageVolume volume ? new ImageDigest(volume) : ContentDigest.NONE;
         VerifyReport report = Verifier.verify(inventory, catalog, loaded.volume(), boot, digest, loaded.signatures());
         List<String> sources = new ArrayList<>(inputs.described());
         sources.add("volume: " + loaded.volumeSource());

@@ -5,7 +5,14 @@ import dev.patchchain.cli.UsageException;
 import dev.patchchain.cli.machine.MachineHive;
 import dev.patchchain.cli.machine.MachineSource;
 import dev.patchchain.cli.queue.InputBytes;
+import dev.patchchain.core.boot.BootResult;
 import dev.patchchain.core.path.WinPath;
+import dev.patchchain.core.verify.ContentDigest;
+import dev.patchchain.core.verify.ServicingCatalog;
+import dev.patchchain.core.verify.ServicingStore;
+import dev.patchchain.core.volume.VolumeState;
+import dev.patchchain.platform.image.ImageVolume;
+import dev.patchchain.platform.image.ServicingStoreReader;
 import dev.patchchain.core.verify.HotfixInventory;
 import dev.patchchain.core.verify.RegistryInventory;
 import dev.patchchain.core.verify.RegistryUpdates;
@@ -85,11 +92,35 @@ final class VerifyInputs {
         return Optional.of(read);
     }
 
+    /**
+     * The image's own component store ({@code Windows\\servicing\\Packages}, {@code WinSxS}), joined with the CBS
+     * states of the machine's SOFTWARE hive: installed updates (source {@value ServicingCatalog#SOURCE}) and their
+     * expected files. Empty when the volume is not an image or has no servicing packages.
+     */
+    Optional<RegistryUpdates> servicing(MachineSource machine, VolumeState volume, BootResult boot,
+                                        ContentDigest digest) throws IOException {
+        if (!(volume instanceof ImageVolume image)) {
+            return Optional.empty();
+        }
+        ServicingStore store = ServicingStoreReader.read(image, machine.pathContext());
+        if (store.packages().isEmpty() && store.warnings().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<MachineHive> software = machine.software();
+        RegistryUpdates read = ServicingCatalog.read(store, software.map(MachineHive::view), volume, boot.after(),
+                digest, machine.pathContext());
+        described.add("servicing store: " + store.packages().size() + " package manifests, "
+                + store.directories().size() + " WinSxS component directories, " + read.inventory().updates().size()
+                + " installed updates" + (software.isEmpty() ? " (no SOFTWARE hive: no package states)" : ""));
+        return Optional.of(read);
+    }
+
     /** @throws UsageException if nothing says which files to expect */
     static void requireExpectedFiles(UpdateCatalog catalog, List<String> catalogs, List<String> winbindex) {
         if (catalogs.isEmpty() && winbindex.isEmpty() && catalog.updates().isEmpty()) {
             throw new UsageException("give at least one --catalog FILE or --winbindex FILE (or an --image or --live whose"
-                    + " SOFTWARE hive has legacy hotfix records with file lists): without expected files there is nothing to verify");
+                    + " SOFTWARE hive has legacy hotfix records with file lists, or whose servicing store has installed"
+                    + " packages): without expected files there is nothing to verify");
         }
     }
 

@@ -49,6 +49,13 @@ final class VerifyJson {
         node.put("expectedVersion", f.expected().version().map(Object::toString).orElse(null));
         node.put("sha256", f.expected().sha256().orElse(null));
         node.put("status", f.status().name());
+        f.expected().component().ifPresent(c -> {
+            ObjectNode component = node.putObject("component");
+            component.put("identity", c.component());
+            component.put("directory", c.directory());
+            component.set("olderSha256", Json.strings(c.olderSha256()));
+            component.put("note", c.note());
+        });
         node.put("now", Verifier.describe(f.now()));
         node.put("afterReboot", Verifier.describe(f.after()));
         if (f.after() instanceof PathState.File file && file.facts().signer().isPresent()) {

@@ -46,14 +46,19 @@ public final class VerifyScan {
         VerifyInputs inputs = new VerifyInputs(context);
         UpdateCatalog catalog = inputs.catalog(catalogs, List.of(), "C:\\Windows\\System32", AMD64);
         HotfixInventory inventory = inputs.inventory(List.of());
+        BootResult boot = new BootSimulator(loaded.rules()).run(loaded.queue(), loaded.volume());
+        ContentDigest digest = loaded.volume() instanceof ImageVolume volume ? new ImageDigest(volume) : ContentDigest.NONE;
+        Optional<RegistryUpdates> servicing = inputs.servicing(machine, loaded.volume(), boot, digest);
         Optional<RegistryUpdates> registry = inputs.registry(machine);
+        if (servicing.isPresent()) {
+            inventory = inventory.merge(servicing.get().inventory());
+            catalog = catalog.merge(servicing.get().catalog());
+        }
         if (registry.isPresent()) {
             inventory = inventory.merge(registry.get().inventory());
             catalog = catalog.merge(registry.get().catalog());
         }
         VerifyInputs.requireExpectedFiles(catalog, catalogs, List.of());
-        BootResult boot = new BootSimulator(loaded.rules()).run(loaded.queue(), loaded.volume());
-        ContentDigest digest = loaded.volume() instanceof ImageVolume volume ? new ImageDigest(volume) : ContentDigest.NONE;
         return Verifier.verify(inventory, catalog, loaded.volume(), boot, digest, loaded.signatures());
     }
 }

@@ -5,6 +5,7 @@ import dev.patchchain.core.registry.RegistryView;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -62,6 +63,24 @@ final class CbsPackages {
                     software.value(key, "InstallUser").map(RegistryValue::string).filter(s -> !s.isBlank()),
                     SOURCE));
         });
+    }
+
+    /**
+     * Every package's state by its key name, lower-cased (the key of a {@code .mum} file's name without the
+     * extension); a package without a known {@code CurrentState} is left out (with a warning).
+     */
+    static Map<String, CbsPackageState> states(RegistryView software, List<String> warnings) {
+        Map<String, CbsPackageState> states = new LinkedHashMap<>();
+        for (String name : software.subkeys(PACKAGES)) {
+            Optional<Long> code = software.value(PACKAGES + '\\' + name, "CurrentState").flatMap(RegistryValue::dword);
+            Optional<CbsPackageState> state = code.flatMap(CbsPackageState::of);
+            if (state.isPresent()) {
+                states.put(name.toLowerCase(Locale.ROOT), state.get());
+            } else if (!KB.matcher(name).find()) {
+                warnings.add("SOFTWARE\\" + PACKAGES + '\\' + name + ": no known CurrentState, package skipped");
+            }
+        }
+        return states;
     }
 
     private static Optional<Instant> installTime(RegistryView software, String key) {

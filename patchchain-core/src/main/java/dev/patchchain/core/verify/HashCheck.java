@@ -14,12 +14,14 @@ import java.util.Optional;
  * traced back through the applied renames to the file on disk now that becomes it, and that one is hashed.
  * A match is current (after the boot too, or only after it); absent now and after is missing; a match the queue
  * removes regresses after reboot; a different content is {@link VerifyStatus#UNVERIFIABLE}, because without a
- * version nothing says whether it is older or newer.
+ * version nothing says whether it is older or newer, unless the component store knows it as an older version's
+ * file ({@link ComponentSource#olderSha256()}): then it is older, and the verdict is regressed (or regresses after
+ * reboot) as for versions. A verdict the store fixed in advance ({@link ComponentSource#verdict()}) is taken as is.
  */
 final class HashCheck {
 
     /** What a path holds, as far as its hash goes. */
-    private enum Content { MATCH, DIFFERENT, ABSENT, UNKNOWN }
+    private enum Content { MATCH, OLDER, DIFFERENT, ABSENT, UNKNOWN }
 
     private HashCheck() {
     }
@@ -29,13 +31,22 @@ final class HashCheck {
         PathState stateNow = now.stat(path);
         PathState stateAfter = boot.after().stat(path);
         Optional<OperationOutcome> cause = Verifier.lastEntryOn(path, boot);
+        String evidence = file.component().map(c -> " [component " + c.component() + ", WinSxS\\" + c.directory()
+                + ": " + c.note() + "]").orElse("");
+        Optional<VerifyStatus> fixed = file.component().flatMap(ComponentSource::verdict);
+        if (fixed.isPresent()) {
+            return new FileCheck(update, file, fixed.get(), stateNow, stateAfter, cause,
+                    (fixed.get() == VerifyStatus.MISSING ? "component missing: " : "cannot verify ") + path + evidence);
+        }
         if (file.sha256().isEmpty()) {
             return new FileCheck(update, file, VerifyStatus.UNVERIFIABLE, stateNow, stateAfter, cause,
                     "the catalog gives neither a version nor a hash for " + path);
         }
         String expected = file.sha256().get();
-        Content before = content(stateNow, Optional.of(path), digest, expected);
-        Content after = content(stateAfter, origin(path, boot.outcomes(), boot.outcomes().size()), digest, expected);
+        List<String> older = file.component().map(ComponentSource::olderSha256).orElse(List.of());
+        Content before = content(stateNow, Optional.of(path), digest, expected, older);
+        Optional<WinPath> afterOrigin = origin(path, boot.outcomes(), boot.outcomes().size());
+        Content after = content(stateAfter, afterOrigin, digest, expected, older);
         VerifyStatus status;
         if (before == Content.UNKNOWN || after == Content.UNKNOWN) {
             status = VerifyStatus.UNVERIFIABLE;
@@ -43,8 +54,10 @@ final class HashCheck {
             status = before == Content.MATCH ? VerifyStatus.CURRENT : VerifyStatus.CURRENT_AFTER_REBOOT;
         } else if (after == Content.ABSENT && before == Content.ABSENT) {
             status = VerifyStatus.MISSING;
-        } else if (after == Content.ABSENT && before == Content.MATCH) {
+        } else if ((after == Content.ABSENT || after == Content.OLDER) && before == Content.MATCH) {
             status = VerifyStatus.REGRESSES_AFTER_REBOOT;
+        } else if (after == Content.OLDER || after == Content.ABSENT && before == Content.OLDER) {
+            status = VerifyStatus.REGRESSED;
         } else {
             status = VerifyStatus.UNVERIFIABLE;
         }
@@ -53,14 +66,27 @@ final class HashCheck {
             case CURRENT_AFTER_REBOOT -> "current after reboot: " + path + " gets the catalogued SHA-256"
                     + cause.map(c -> " (queue entry #" + c.index() + ": " + c.status() + ")").orElse("");
             case MISSING -> "file missing: " + path;
-            case REGRESSES_AFTER_REBOOT -> "regresses after reboot: the queue deletes or moves away " + path
+            case REGRESSES_AFTER_REBOOT -> "regresses after reboot: the queue "
+                    + (after == Content.OLDER ? "puts an older version's content at " : "deletes or moves away ") + path
                     + cause.map(c -> " (queue entry #" + c.index() + ": " + c.status() + ")").orElse("");
+            case REGRESSED -> "file content mismatch: " + path + " now " + describe(before) + ", after reboot "
+                    + describe(after) + cause.map(c -> " (queue entry #" + c.index() + ": " + c.status() + ")").orElse("");
             default -> "cannot verify " + path + " by hash: now " + describe(before) + ", after reboot " + describe(after);
-        };
+        } + found(after, afterOrigin, digest, expected) + evidence;
         return new FileCheck(update, file, status, stateNow, stateAfter, cause, detail);
     }
 
-    private static Content content(PathState state, Optional<WinPath> origin, ContentDigest digest, String expected) {
+    /** For a content that is not the expected one: both hashes, the evidence of the verdict. */
+    private static String found(Content after, Optional<WinPath> origin, ContentDigest digest, String expected) {
+        if (after != Content.OLDER && after != Content.DIFFERENT) {
+            return "";
+        }
+        return "; expected SHA-256 " + expected + ", found after reboot "
+                + origin.flatMap(digest::sha256).orElse("(unreadable)");
+    }
+
+    private static Content content(PathState state, Optional<WinPath> origin, ContentDigest digest, String expected,
+                                   List<String> older) {
         if (state instanceof PathState.Unknown) {
             return Content.UNKNOWN;
         }
@@ -71,7 +97,10 @@ final class HashCheck {
         if (hash.isEmpty()) {
             return Content.UNKNOWN;
         }
-        return hash.get().equals(expected) ? Content.MATCH : Content.DIFFERENT;
+        if (hash.get().equals(expected)) {
+            return Content.MATCH;
+        }
+        return older.contains(hash.get()) ? Content.OLDER : Content.DIFFERENT;
     }
 
     /**
@@ -101,6 +130,7 @@ final class HashCheck {
     private static String describe(Content content) {
         return switch (content) {
             case MATCH -> "the catalogued content";
+            case OLDER -> "an older version's content";
             case DIFFERENT -> "a different content (no version to order them)";
             case ABSENT -> "absent";
             case UNKNOWN -> "unknown";
