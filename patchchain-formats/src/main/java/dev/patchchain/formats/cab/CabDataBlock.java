@@ -1,6 +1,7 @@
 package dev.patchchain.formats.cab;
 
 import dev.patchchain.formats.io.LeReader;
+import dev.patchchain.formats.io.RangeInput;
 import java.io.IOException;
 
 /**
@@ -23,7 +24,7 @@ record CabDataBlock(long offset, int checksum, int uncompressedSize, LeReader da
     /** The most a block may hold compressed (MS-CAB: 32 KiB plus 6 KiB of codec overhead). */
     static final int MAX_COMPRESSED = MAX_UNCOMPRESSED + 6144;
 
-    static CabDataBlock read(CabInput in, long offset, int dataReserve, String what) throws IOException {
+    static CabDataBlock read(RangeInput in, long offset, int dataReserve, String what) throws IOException {
         LeReader r = in.read(offset, HEADER_SIZE, what);
         int compressed = r.u16(CB_DATA, "cbData");
         int uncompressed = r.u16(CB_UNCOMP, "cbUncomp");

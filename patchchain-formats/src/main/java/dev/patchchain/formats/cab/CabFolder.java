@@ -1,6 +1,7 @@
 package dev.patchchain.formats.cab;
 
 import dev.patchchain.formats.io.LeReader;
+import dev.patchchain.formats.io.RangeInput;
 import java.io.IOException;
 
 /**
@@ -22,7 +23,7 @@ record CabFolder(int index, long offset, long firstBlock, int blockCount, Compre
     static final int TYPE_COMPRESS = 0x06;
     static final int SIZE = 0x08;
 
-    static CabFolder read(CabInput in, long offset, int index) throws IOException {
+    static CabFolder read(RangeInput in, long offset, int index) throws IOException {
         LeReader r = in.read(offset, SIZE, "CFFOLDER " + index);
         int type = r.u16(TYPE_COMPRESS, "typeCompress");
         int kind = type & Compression.TYPE_MASK;

@@ -2,6 +2,7 @@ package dev.patchchain.formats.cab;
 
 import dev.patchchain.formats.FormatException;
 import dev.patchchain.formats.io.LeReader;
+import dev.patchchain.formats.io.RangeInput;
 import java.io.IOException;
 
 /**
@@ -35,7 +36,7 @@ record CabHeader(long cabinetSize, long filesOffset, int folderCount, int fileCo
     static final int MAX_HEADER_RESERVE = 60_000;
     static final int SUPPORTED_MAJOR = 1;
 
-    static CabHeader read(CabInput in) throws IOException {
+    static CabHeader read(RangeInput in) throws IOException {
         if (in.size() < FIXED_SIZE) {
             throw new FormatException(FormatException.Kind.NOT_THIS_FORMAT, in.source(), 0,
                     "a cabinet starts with a " + FIXED_SIZE + "-byte header; the input has " + in.size() + " bytes");

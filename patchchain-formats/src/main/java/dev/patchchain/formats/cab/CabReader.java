@@ -1,5 +1,6 @@
 package dev.patchchain.formats.cab;
 
+import dev.patchchain.formats.io.RangeInput;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ public final class CabReader {
     public static Cabinet open(Path file, CabLimits limits) throws IOException {
         SeekableByteChannel channel = Files.newByteChannel(file);
         try {
-            return open(CabInput.of(channel, file.toString()), channel, limits);
+            return open(RangeInput.of(channel, file.toString(), "cabinet"), channel, limits);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -51,10 +52,10 @@ public final class CabReader {
      * @throws IOException a {@link dev.patchchain.formats.FormatException} if it is not a readable cabinet
      */
     public static Cabinet open(byte[] data, String source, CabLimits limits) throws IOException {
-        return open(CabInput.of(data, source), null, limits);
+        return open(RangeInput.of(data, source, "cabinet"), null, limits);
     }
 
-    private static Cabinet open(CabInput in, SeekableByteChannel channel, CabLimits limits) throws IOException {
+    private static Cabinet open(RangeInput in, SeekableByteChannel channel, CabLimits limits) throws IOException {
         CabHeader header = CabHeader.read(in);
         long folderSize = CabFolder.SIZE + (long) header.folderReserve();
         if (header.folderCount() * folderSize > in.size() - Math.min(in.size(), header.foldersOffset())) {

@@ -1,5 +1,6 @@
 package dev.patchchain.formats.cab;
 
+import dev.patchchain.formats.io.RangeInput;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
@@ -23,7 +24,7 @@ import java.util.function.Predicate;
  */
 public final class Cabinet implements Closeable {
 
-    private final CabInput in;
+    private final RangeInput in;
     private final SeekableByteChannel channel;
     private final CabHeader header;
     private final List<CabFolder> folders;
@@ -31,7 +32,7 @@ public final class Cabinet implements Closeable {
     private final CabLimits limits;
     private long expanded;
 
-    Cabinet(CabInput in, SeekableByteChannel channel, CabHeader header, List<CabFolder> folders,
+    Cabinet(RangeInput in, SeekableByteChannel channel, CabHeader header, List<CabFolder> folders,
             List<CabEntry> entries, CabLimits limits) {
         this.in = in;
         this.channel = channel;

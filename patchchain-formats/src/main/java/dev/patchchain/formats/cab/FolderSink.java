@@ -1,6 +1,7 @@
 package dev.patchchain.formats.cab;
 
 import dev.patchchain.formats.FormatException;
+import dev.patchchain.formats.io.RangeInput;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +37,7 @@ final class FolderSink {
         }
     }
 
-    void requireComplete(long folderSize, CabInput in, int folder) throws FormatException {
+    void requireComplete(long folderSize, RangeInput in, int folder) throws FormatException {
         for (CabEntry e : wanted) {
             if (e.folderOffset() + e.size() > folderSize) {
                 throw in.corrupt(-1, e.name() + " needs bytes " + e.folderOffset() + " to " + (e.folderOffset()

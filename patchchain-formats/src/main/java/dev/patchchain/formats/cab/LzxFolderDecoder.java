@@ -2,6 +2,7 @@ package dev.patchchain.formats.cab;
 
 import dev.patchchain.formats.FormatException;
 import dev.patchchain.formats.io.LeReader;
+import dev.patchchain.formats.io.RangeInput;
 import dev.patchchain.formats.lzx.LzxDecoder;
 
 /**
@@ -20,7 +21,7 @@ final class LzxFolderDecoder {
         this.lzx = lzx;
     }
 
-    static LzxFolderDecoder of(CabFolder folder, CabInput in) throws FormatException {
+    static LzxFolderDecoder of(CabFolder folder, RangeInput in) throws FormatException {
         int windowBits = folder.compressionRaw() >>> WINDOW_SHIFT & WINDOW_MASK;
         if (windowBits < LzxDecoder.MIN_WINDOW_BITS || windowBits > LzxDecoder.MAX_WINDOW_BITS) {
             throw in.corrupt(folder.offset() + CabFolder.TYPE_COMPRESS, "CFFOLDER " + folder.index()
@@ -36,7 +37,7 @@ final class LzxFolderDecoder {
      * @return its {@code cbUncomp} expanded bytes
      * @throws FormatException if the block is not the LZX frame that follows
      */
-    byte[] expand(CabDataBlock block, CabInput in) throws FormatException {
+    byte[] expand(CabDataBlock block, RangeInput in) throws FormatException {
         LeReader data = block.data();
         byte[] compressed = data.bytes(0, data.size(), "LZX data");
         byte[] out = new byte[block.uncompressedSize()];

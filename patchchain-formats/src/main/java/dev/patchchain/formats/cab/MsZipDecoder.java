@@ -2,6 +2,7 @@ package dev.patchchain.formats.cab;
 
 import dev.patchchain.formats.FormatException;
 import dev.patchchain.formats.io.LeReader;
+import dev.patchchain.formats.io.RangeInput;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -26,7 +27,7 @@ final class MsZipDecoder implements AutoCloseable {
      * @return its {@code cbUncomp} expanded bytes
      * @throws FormatException if the block is not MSZIP or does not expand to exactly {@code cbUncomp} bytes
      */
-    byte[] expand(CabDataBlock block, CabInput in) throws FormatException {
+    byte[] expand(CabDataBlock block, RangeInput in) throws FormatException {
         LeReader data = block.data();
         if (data.size() < SIGNATURE_SIZE || data.u16(0, "MSZIP signature") != SIGNATURE) {
             throw in.corrupt(block.offset(), "MSZIP block without its CK signature");

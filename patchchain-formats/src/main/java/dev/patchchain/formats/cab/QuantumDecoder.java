@@ -2,6 +2,7 @@ package dev.patchchain.formats.cab;
 
 import dev.patchchain.formats.FormatException;
 import dev.patchchain.formats.io.LeReader;
+import dev.patchchain.formats.io.RangeInput;
 
 /**
  * Expands the blocks of one Quantum folder ({@code docs/formats/cab.md#quantum}): an LZ77 window of 2^10..2^21
@@ -68,7 +69,7 @@ final class QuantumDecoder {
         matchLong = new QuantumModel(0, slots);
     }
 
-    static QuantumDecoder of(CabFolder folder, CabInput in) throws FormatException {
+    static QuantumDecoder of(CabFolder folder, RangeInput in) throws FormatException {
         int windowBits = folder.compressionRaw() >>> LzxFolderDecoder.WINDOW_SHIFT & LzxFolderDecoder.WINDOW_MASK;
         if (windowBits < MIN_WINDOW_BITS || windowBits > MAX_WINDOW_BITS) {
             throw in.corrupt(folder.offset() + CabFolder.TYPE_COMPRESS, "CFFOLDER " + folder.index()
@@ -84,7 +85,7 @@ final class QuantumDecoder {
      * @return its {@code cbUncomp} expanded bytes
      * @throws FormatException if the block is not the Quantum frame that follows
      */
-    byte[] expand(CabDataBlock block, CabInput cab) throws FormatException {
+    byte[] expand(CabDataBlock block, RangeInput cab) throws FormatException {
         if (broken) {
             throw cab.corrupt(block.offset(), "Quantum: the folder's stream already failed");
         }

@@ -2,6 +2,7 @@ package dev.patchchain.formats.wim;
 
 import dev.patchchain.formats.FormatException;
 import dev.patchchain.formats.io.LeReader;
+import dev.patchchain.formats.io.RangeInput;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -13,11 +14,11 @@ import java.util.Arrays;
  */
 final class ResourceReader {
 
-    private final WimInput in;
+    private final RangeInput in;
     private final WimHeader header;
     private final ChunkDecoder decoder;
 
-    ResourceReader(WimInput in, WimHeader header) {
+    ResourceReader(RangeInput in, WimHeader header) {
         this.in = in;
         this.header = header;
         this.decoder = decoderFor(header.compression());

@@ -2,6 +2,7 @@ package dev.patchchain.formats.wim;
 
 import dev.patchchain.formats.FormatException;
 import dev.patchchain.formats.io.LeReader;
+import dev.patchchain.formats.io.RangeInput;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,10 +21,10 @@ final class SolidResourceReader {
     private static final int CHUNK_SIZE = 0x08;
     private static final int FORMAT = 0x0C;
 
-    private final WimInput in;
+    private final RangeInput in;
     private final Map<Long, long[]> chunkStarts = new HashMap<>(); // per solid resource, computed once
 
-    SolidResourceReader(WimInput in) {
+    SolidResourceReader(RangeInput in) {
         this.in = in;
     }
 

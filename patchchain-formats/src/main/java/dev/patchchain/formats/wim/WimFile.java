@@ -2,6 +2,7 @@ package dev.patchchain.formats.wim;
 
 import dev.patchchain.formats.FormatException;
 import dev.patchchain.formats.io.LeReader;
+import dev.patchchain.formats.io.RangeInput;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
@@ -21,7 +22,7 @@ import java.util.HexFormat;
 public final class WimFile implements Closeable {
 
 
-    private final WimInput in;
+    private final RangeInput in;
     private final SeekableByteChannel channel;
     private final WimHeader header;
     private final BlobTable blobs;
@@ -29,7 +30,7 @@ public final class WimFile implements Closeable {
     private final SolidResourceReader solid;
     private final WimLimits limits;
 
-    WimFile(WimInput in, SeekableByteChannel channel, WimHeader header, BlobTable blobs, ResourceReader resources,
+    WimFile(RangeInput in, SeekableByteChannel channel, WimHeader header, BlobTable blobs, ResourceReader resources,
             WimLimits limits) {
         this.in = in;
         this.channel = channel;

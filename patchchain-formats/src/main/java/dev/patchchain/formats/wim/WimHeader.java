@@ -2,6 +2,7 @@ package dev.patchchain.formats.wim;
 
 import dev.patchchain.formats.FormatException;
 import dev.patchchain.formats.io.LeReader;
+import dev.patchchain.formats.io.RangeInput;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -46,7 +47,7 @@ record WimHeader(int version, int flags, WimCompression compression, int chunkSi
     private static final int MIN_CHUNK_SIZE = 1 << 12;
     private static final int MAX_CHUNK_SIZE = 1 << 26;
 
-    static WimHeader read(WimInput in) throws IOException {
+    static WimHeader read(RangeInput in) throws IOException {
         if (in.size() < SIZE || !Arrays.equals(in.read(0, MAGIC.length, "magic").bytes(0, MAGIC.length, "magic"),
                 MAGIC)) {
             throw new FormatException(FormatException.Kind.NOT_THIS_FORMAT, in.source(), 0,

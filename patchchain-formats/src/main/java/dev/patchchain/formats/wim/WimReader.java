@@ -1,6 +1,7 @@
 package dev.patchchain.formats.wim;
 
 import dev.patchchain.formats.FormatException;
+import dev.patchchain.formats.io.RangeInput;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ public final class WimReader {
     public static WimFile open(Path file, WimLimits limits) throws IOException {
         SeekableByteChannel channel = Files.newByteChannel(file);
         try {
-            return open(WimInput.of(channel, file.toString()), channel, limits);
+            return open(RangeInput.of(channel, file.toString(), "WIM"), channel, limits);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -47,10 +48,10 @@ public final class WimReader {
      * @throws IOException a {@link FormatException} if it is not a readable WIM
      */
     public static WimFile open(byte[] data, String source, WimLimits limits) throws IOException {
-        return open(WimInput.of(data, source), null, limits);
+        return open(RangeInput.of(data, source, "WIM"), null, limits);
     }
 
-    private static WimFile open(WimInput in, SeekableByteChannel channel, WimLimits limits) throws IOException {
+    private static WimFile open(RangeInput in, SeekableByteChannel channel, WimLimits limits) throws IOException {
         WimHeader header = WimHeader.read(in);
         ResourceReader resources = new ResourceReader(in, header);
         long maxTable = (long) limits.maxEntries() * BlobEntry.SIZE;
