@@ -102,15 +102,16 @@ final class MachineLoader {
                     + e.getMessage());
             return machine;
         }
-        return found.map(px -> withPendingXml(machine, px.xml())).orElse(machine);
+        return found.map(px -> withPendingXml(machine, px.xml(), paths)).orElse(machine);
     }
 
     /**
      * @param machine the machine so far
      * @param xml     servicing's pending transaction, wherever it was read from
+     * @param paths   what {@code \SystemRoot} means on that machine
      * @return the machine with its file operations (simulated) and registry changes (listed)
      */
-    MachineState withPendingXml(MachineState machine, PendingXml xml) {
+    MachineState withPendingXml(MachineState machine, PendingXml xml, PathContext paths) {
         List<ServicingValue> values = new ArrayList<>();
         for (PendingXml.RegistryOperation op : xml.registryOperations()) {
             String evidence = PendingXml.ORIGIN_FILE + " line " + op.line();
@@ -123,7 +124,7 @@ final class MachineLoader {
                 }
             }
         }
-        return machine.withServicing(xml.toPendingOperations(context), values);
+        return machine.withServicing(xml.toPendingOperations(paths), values);
     }
 
     private static String nameOf(PendingXml.RegistryOperation op) {

@@ -15,6 +15,10 @@ import java.util.Set;
 final class MetadataTree {
 
     static final int MAX_DEPTH = 512;
+    /** The longest path read (Windows' own limit, in UTF-16 units). */
+    static final int MAX_PATH_CHARS = 32_767;
+    /** All paths together, in chars: each entry holds its full path, so deep trees of long names would fill the heap. */
+    static final long MAX_TOTAL_PATH_CHARS = 64L << 20;
 
     private static final int SECURITY_LENGTH = 0x00;
     private static final int SECURITY_COUNT = 0x04;
@@ -25,6 +29,7 @@ final class MetadataTree {
     private final int maxEntries;
     private final List<WimEntry> entries = new ArrayList<>();
     private final Set<Long> lists = new HashSet<>();
+    private long pathChars;
 
     private MetadataTree(LeReader r, BlobTable blobs, int maxEntries) {
         this.r = r;
@@ -67,7 +72,17 @@ final class MetadataTree {
         long at = dir.subdirOffset();
         while (Dentry.length(r, at) != 0) {
             Dentry d = Dentry.read(r, at);
-            String path = prefix + checkedName(d);
+            String name = checkedName(d);
+            if ((long) prefix.length() + name.length() > MAX_PATH_CHARS) {
+                throw new FormatException(FormatException.Kind.UNSUPPORTED, r.source(), d.offset(),
+                        "a path longer than " + MAX_PATH_CHARS + " characters");
+            }
+            String path = prefix + name;
+            pathChars += path.length();
+            if (pathChars > MAX_TOTAL_PATH_CHARS) {
+                throw new FormatException(FormatException.Kind.UNSUPPORTED, r.source(), d.offset(),
+                        "the image's paths total more than " + MAX_TOTAL_PATH_CHARS + " characters");
+            }
             if (entries.size() >= maxEntries) {
                 throw new FormatException(FormatException.Kind.UNSUPPORTED, r.source(), d.offset(),
                         "more than " + maxEntries + " directory entries in the image");

@@ -68,8 +68,12 @@ final class SolidResourceReader {
         if (size > maxBytes) {
             throw in.unsupported(solid.offset(), what + " is " + size + " bytes, over the limit of " + maxBytes);
         }
-        long chunks = (expanded + chunkSize - 1) / chunkSize;
+        long chunks = expanded / chunkSize + (expanded % chunkSize != 0 ? 1 : 0); // no overflow near Long.MAX_VALUE
         int entrySize = expanded > 0xFFFF_FFFFL ? 8 : 4;
+        if (chunks > (Integer.MAX_VALUE - 1) / entrySize) {
+            throw in.unsupported(solid.offset(), "a solid resource of " + chunks + " chunks (at most "
+                    + (Integer.MAX_VALUE - 1) / entrySize + " are read)");
+        }
         if (chunks > (solid.sizeInWim() - HEADER) / entrySize) {
             throw in.corrupt(solid.offset(), "a solid resource of " + chunks + " chunks has no room for their sizes"
                     + " in its " + solid.sizeInWim() + " bytes");

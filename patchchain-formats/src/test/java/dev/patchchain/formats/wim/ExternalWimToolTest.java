@@ -76,6 +76,29 @@ class ExternalWimToolTest {
     }
 
     @Test
+    void anImageThatUnderstatesItsSizeIsStoppedAtTheLimitAndLeavesNothing() throws Exception {
+        Path big = Files.createDirectories(dir.resolve("big"));
+        Files.write(big.resolve("zeros.bin"), new byte[5_000_000]);
+        Path wim = WimTools.capture(big, dir.resolve("liar.wim"), "LZMS", "--solid");
+        Process p = new ProcessBuilder(ExternalWimTool.EXECUTABLE, "info", wim.toString(), "1",
+                "--image-property", "TOTALBYTES=1").redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertThat(p.waitFor()).isZero();
+        long tempDirsBefore = tempDirs();
+
+        assertThatThrownBy(() -> ExternalWimTool.find().orElseThrow().apply(wim, 1, 1_000_000, TIMEOUT))
+                .isInstanceOfSatisfying(FormatException.class,
+                        e -> assertThat(e.kind()).isEqualTo(FormatException.Kind.UNSUPPORTED));
+        assertThat(tempDirs()).isEqualTo(tempDirsBefore);
+    }
+
+    private static long tempDirs() throws Exception {
+        try (var dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith("patchchain-wim-")).count();
+        }
+    }
+
+    @Test
     void aFailingRunIsUnsupportedWithTheToolsWords() throws Exception {
         Path junk = Files.writeString(dir.resolve("junk.wim"), "not a wim");
         ExternalWimTool tool = ExternalWimTool.find().orElseThrow();
