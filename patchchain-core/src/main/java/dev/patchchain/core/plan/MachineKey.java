@@ -21,7 +21,8 @@ record MachineKey(Hive hive, String path) {
     /**
      * @param key        a key as manifests or {@code pending.xml} write it
      * @param controlSet {@code ControlSet001}, or {@code ""} when unknown
-     * @return where it is, if it is below {@code HKLM\SYSTEM} or {@code HKLM\SOFTWARE}
+     * @return where it is, if it is below {@code HKLM\SYSTEM} or {@code HKLM\SOFTWARE} (and, for
+     *         {@code CurrentControlSet}, the control set is known)
      */
     static Optional<MachineKey> locate(String key, String controlSet) {
         String upper = WinPath.upcase(key);
@@ -45,7 +46,10 @@ record MachineKey(Hive hive, String path) {
         }
         int next = path.indexOf('\\');
         String set = next < 0 ? path : path.substring(0, next);
-        if (set.toUpperCase(Locale.ROOT).equals(CURRENT_CONTROL_SET) && !controlSet.isEmpty()) {
+        if (set.toUpperCase(Locale.ROOT).equals(CURRENT_CONTROL_SET)) {
+            if (controlSet.isEmpty()) {
+                return Optional.empty(); // no Select\Current: which control set it is cannot be known
+            }
             path = controlSet + (next < 0 ? "" : path.substring(next));
         }
         return Optional.of(new MachineKey(Hive.SYSTEM, path));

@@ -64,7 +64,11 @@ final class JnaAdvapi implements Advapi {
 
     @Override
     public String message(int status) {
-        return Kernel32Util.formatMessageFromLastErrorCode(status);
+        try {
+            return Kernel32Util.formatMessageFromLastErrorCode(status);
+        } catch (RuntimeException noText) {
+            return "Windows error " + status; // a code the system has no message text for
+        }
     }
 
     private static WinReg.HKEY hkey(long key) {
