@@ -116,7 +116,29 @@ class VerifyServicingTest {
         assertThat(kb0.get("supersededBy").asText()).isEqualTo("KB1");
         assertThat(kb0.get("description").asText()).contains("superseded (0x50)");
         assertThat(kb0.get("files").get(0).get("component").get("note").asText())
-                .startsWith("newest of 2 version(s) in the store: 10.0.1.2");
+                .startsWith("newest of 2 version(s) in the store that an installed package names: 10.0.1.2");
+    }
+
+    @Test
+    void aNewerVersionOnlyAStagedPackageNamesIsNotTheReference() {
+        twoVersions().component("amd64", FOO, "10.0.1.3", "foo.dll")
+                .mum(pkg("KB9", 1), "KB9", 0x40, "amd64 " + FOO + " 10.0.1.3")
+                .project("amd64", FOO, "10.0.1.2", "foo.dll", FOO_DLL).hives();
+        CliRun run = verify("--json");
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(update(run, "KB1").get("status").asText()).isEqualTo("CURRENT");
+        assertThat(update(run, "KB1").get("files").get(0).get("component").get("note").asText())
+                .contains("installed package names: 10.0.1.2");
+    }
+
+    @Test
+    void aFileEqualToAnotherVersionAnInstalledPackageNamesIsUnverifiableNotRegressed() {
+        twoVersions().mum(pkg("KB0", 1), "KB0", 0x70, "amd64 " + FOO + " 10.0.1.1")
+                .project("amd64", FOO, "10.0.1.1", "foo.dll", FOO_DLL).hives();
+        CliRun run = verify("--json");
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(update(run, "KB1").get("status").asText()).isEqualTo("UNVERIFIABLE");
+        assertThat(update(run, "KB0").get("status").asText()).isEqualTo("UNVERIFIABLE");
     }
 
     @Test

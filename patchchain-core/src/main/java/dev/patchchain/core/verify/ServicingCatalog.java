@@ -49,6 +49,8 @@ public final class ServicingCatalog {
     private final Map<String, List<WinSxsName>> families = new LinkedHashMap<>();
     private final List<List<WinSxsName>> abbreviated = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    /** {@code family@version} of every component an installed package names. */
+    private final Set<String> installedVersions = new HashSet<>();
 
     private ServicingCatalog(ServicingStore store, VolumeState now, VolumeState after, ContentDigest digest,
                              PathContext context) {
@@ -104,6 +106,7 @@ public final class ServicingCatalog {
                     SOURCE));
             components.computeIfAbsent(id, k -> new ArrayList<>()).addAll(closure(p, byName));
         }
+        components.values().forEach(list -> list.forEach(c -> installedVersions.add(familyKey(c) + "@" + c.version())));
         Map<UpdateId, List<UpdateId>> supersedes = supersedes(best, components);
         List<CatalogUpdate> updates = new ArrayList<>();
         components.forEach((id, list) -> {
@@ -205,11 +208,18 @@ public final class ServicingCatalog {
             return List.of(fixed(storePath(dir), identity, dir + "_*", VerifyStatus.MISSING,
                     "the package installs this component, the store has " + found));
         }
-        WinSxsName dir = newest.get();
-        List<WinSxsName> older = versions.subList(0, versions.size() - 1);
+        // The reference is the newest version an installed package names: a newer directory may be staged, or left
+        // by an uninstalled package; on Windows 7 an update brings its GDR and its LDR build side by side and a
+        // machine uses one branch. Versions an installed package names are never "older" (which branch is
+        // projected is not decided here: a file equal to one of them is unverifiable, not regressed).
+        List<WinSxsName> installed = versions.stream().filter(this::installed).toList();
+        WinSxsName dir = installed.isEmpty() ? newest.get() : installed.get(installed.size() - 1);
+        List<WinSxsName> older = versions.stream()
+                .filter(v -> v.version().isOlderThan(dir.version()) && !installed(v)).toList();
         boolean own = versions.stream().anyMatch(component::matches);
         String note = (own ? "" : "its own version's directory is gone, ")
-                + "newest of " + versions.size() + " version(s) in the store: " + dir.version();
+                + "newest of " + versions.size() + " version(s) in the store that an installed package names: "
+                + dir.version();
         StoreManifest manifest = store.manifests().manifest(dir);
         List<ExpectedFile> files = new ArrayList<>();
         if (manifest instanceof StoreManifest.Plain plain) {
@@ -288,10 +298,18 @@ public final class ServicingCatalog {
                 : Optional.empty();
     }
 
-    private List<WinSxsName> family(ComponentIdentity component) {
+    private boolean installed(WinSxsName dir) {
+        return installedVersions.contains(dir.family() + "@" + dir.version());
+    }
+
+    private static String familyKey(ComponentIdentity component) {
         String token = component.token().isEmpty() ? "none" : component.token().toLowerCase(Locale.ROOT);
-        String key = component.arch().toLowerCase(Locale.ROOT) + "_" + component.name().toLowerCase(Locale.ROOT) + "_"
+        return component.arch().toLowerCase(Locale.ROOT) + "_" + component.name().toLowerCase(Locale.ROOT) + "_"
                 + token + "_" + component.culture();
+    }
+
+    private List<WinSxsName> family(ComponentIdentity component) {
+        String key = familyKey(component);
         List<WinSxsName> exact = families.get(key);
         if (exact != null) {
             return exact;
