@@ -17,8 +17,6 @@ final class MetadataTree {
     static final int MAX_DEPTH = 512;
     /** The longest path read (Windows' own limit, in UTF-16 units). */
     static final int MAX_PATH_CHARS = 32_767;
-    /** All paths together, in chars: each entry holds its full path, so deep trees of long names would fill the heap. */
-    static final long MAX_TOTAL_PATH_CHARS = 64L << 20;
 
     private static final int SECURITY_LENGTH = 0x00;
     private static final int SECURITY_COUNT = 0x04;
@@ -27,18 +25,20 @@ final class MetadataTree {
     private final LeReader r;
     private final BlobTable blobs;
     private final int maxEntries;
+    private final long maxTotalPathChars;
     private final List<WimEntry> entries = new ArrayList<>();
     private final Set<Long> lists = new HashSet<>();
     private long pathChars;
 
-    private MetadataTree(LeReader r, BlobTable blobs, int maxEntries) {
+    private MetadataTree(LeReader r, BlobTable blobs, WimLimits limits) {
         this.r = r;
         this.blobs = blobs;
-        this.maxEntries = maxEntries;
+        this.maxEntries = limits.maxEntries();
+        this.maxTotalPathChars = limits.maxTotalPathChars();
     }
 
     static WimImage read(int index, LeReader r, BlobTable blobs, WimLimits limits) throws FormatException {
-        MetadataTree tree = new MetadataTree(r, blobs, limits.maxEntries());
+        MetadataTree tree = new MetadataTree(r, blobs, limits);
         Dentry root = Dentry.read(r, rootOffset(r));
         if (!root.isDirectory() || !root.name().isEmpty()) {
             throw r.corrupt(root.offset(), "the root entry is not an unnamed directory (attributes 0x"
@@ -79,9 +79,9 @@ final class MetadataTree {
             }
             String path = prefix + name;
             pathChars += path.length();
-            if (pathChars > MAX_TOTAL_PATH_CHARS) {
+            if (pathChars > maxTotalPathChars) {
                 throw new FormatException(FormatException.Kind.UNSUPPORTED, r.source(), d.offset(),
-                        "the image's paths total more than " + MAX_TOTAL_PATH_CHARS + " characters");
+                        "the image's paths total more than " + maxTotalPathChars + " characters");
             }
             if (entries.size() >= maxEntries) {
                 throw new FormatException(FormatException.Kind.UNSUPPORTED, r.source(), d.offset(),

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -72,6 +73,28 @@ class WimTortureTest {
                 throw new AssertionError(what + ": " + e, e);
             }
         }, what);
+    }
+
+    @Test
+    void deepLongNamesAreRefusedBeforeTheirPathsFillTheHeap() throws Exception {
+        Path deepest = dir.resolve("src");
+        for (int level = 0; level < 14; level++) {
+            deepest = deepest.resolve(Character.toString('a' + level).repeat(250));
+        }
+        Files.createDirectories(deepest);
+        for (int i = 0; i < 400; i++) {
+            Files.createFile(deepest.resolve("f" + i));
+        }
+        byte[] wim = Files.readAllBytes(WimTools.capture(dir.resolve("src"), dir.resolve("deep.wim"), "none"));
+        // 400 paths of about 3,500 characters: over a quarter of the 4 MiB metadata limit in characters
+        assertThat(LIMITS.maxTotalPathChars()).isEqualTo(1 << 20);
+
+        FormatException refused = Assertions.assertThrows(FormatException.class, () -> readAll(wim));
+        assertThat(refused.kind()).isEqualTo(FormatException.Kind.UNSUPPORTED);
+        assertThat(refused).hasMessageContaining("paths total more than 1048576 characters");
+        try (WimFile file = WimReader.open(wim, "deep.wim", WimLimits.DEFAULT)) {
+            assertThat(file.image(1).entries()).hasSize(414);
+        }
     }
 
     private static int readAll(byte[] data) throws Exception {
