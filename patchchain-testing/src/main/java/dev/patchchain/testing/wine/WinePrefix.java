@@ -27,6 +27,8 @@ public final class WinePrefix {
     /** The Session Manager key as Wine's {@code reg} and {@code regedit} name it. */
     public static final String SESSION_MANAGER = "HKEY_LOCAL_MACHINE\\System\\CurrentControlSet\\Control\\Session Manager";
     private static final long TIMEOUT_SECONDS = 120;
+    /** How often a boot is tried while it fails and leaves the queue pending (a busy machine can make it fail). */
+    private static final int BOOT_ATTEMPTS = 3;
 
     private final Path directory;
 
@@ -102,7 +104,7 @@ public final class WinePrefix {
         Files.deleteIfExists(file);
         Result r = wine("regedit", "/E", windowsPath(file), SESSION_MANAGER);
         if (!Files.exists(file)) {
-            throw new IOException("regedit /E wrote nothing (exit " + r.exitCode() + "): " + r.output());
+            throw new IOException("regedit /E wrote nothing (exit " + r.exitCode() + "): " + r.output() + r.errors());
         }
         return Files.readAllBytes(file);
     }
@@ -116,20 +118,34 @@ public final class WinePrefix {
     public void importRegFile(Path file) throws IOException {
         Result r = wine("reg", "import", windowsPath(file));
         if (r.exitCode() != 0) {
-            throw new IOException("reg import " + file + " failed (exit " + r.exitCode() + "): " + r.output());
+            throw new IOException("reg import " + file + " failed (exit " + r.exitCode() + "): " + r.output() + r.errors());
         }
     }
 
     /**
-     * Reboots: {@code wineboot -r} executes {@code PendingFileRenameOperations} and deletes the value.
+     * Reboots: {@code wineboot -r} executes {@code PendingFileRenameOperations} and deletes the value. A boot that
+     * exits non-zero while the value is still there is tried again (up to three times, each attempt's error output
+     * kept for the message); one that exits non-zero after the value is gone has done its work, and that is said on
+     * standard error. What the boot did to the files is for the caller to compare.
      *
-     * @throws IOException if wineboot fails
+     * @throws IOException if wineboot fails every attempt
      */
     public void reboot() throws IOException {
-        Result r = run(List.of("wineboot", "-r"));
-        if (r.exitCode() != 0) {
-            throw new IOException("wineboot -r failed (exit " + r.exitCode() + "): " + r.output());
+        List<String> failures = new ArrayList<>();
+        for (int attempt = 1; attempt <= BOOT_ATTEMPTS; attempt++) {
+            Result r = run(List.of("wineboot", "-r"));
+            if (r.exitCode() == 0) {
+                failures.forEach(f -> System.err.println("[wine] wineboot -r, retried after: " + f));
+                return;
+            }
+            failures.add("attempt " + attempt + ": exit " + r.exitCode() + "; error output: " + r.errors().strip());
+            if (queryQueue().exitCode() != 0) {
+                System.err.println("[wine] wineboot -r executed the queue but exited non-zero: " + failures);
+                return;
+            }
         }
+        throw new IOException("wineboot -r failed " + BOOT_ATTEMPTS + " times and left the queue pending:\n"
+                + String.join("\n", failures));
     }
 
     /**
@@ -142,14 +158,15 @@ public final class WinePrefix {
     }
 
     private Result run(List<String> command) throws IOException {
-        // Output goes to a file, not a pipe: Wine's background processes (wineserver, services) inherit the
-        // handle and would hold a pipe open long after the command itself has finished.
+        // Output goes to files, not pipes: Wine's background processes (wineserver, services) inherit the handles
+        // and would hold a pipe open long after the command itself has finished.
         Path output = Files.createTempFile(directory.getParent(), "wine-output", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        Path errors = Files.createTempFile(directory.getParent(), "wine-errors", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output.toFile())
+                .redirectError(errors.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         Map<String, String> env = builder.environment();
         env.put("WINEPREFIX", directory.toString());
-        env.put("WINEDEBUG", "-all");
+        env.put("WINEDEBUG", "-all,err+all"); // errors only, and on standard error: never mixed into the output
         env.put("WINEDLLOVERRIDES", "mscoree,mshtml=");
         env.remove("DISPLAY");
         Process process = builder.start();
@@ -158,13 +175,15 @@ public final class WinePrefix {
                 process.destroyForcibly();
                 throw new IOException(command + " did not finish within " + TIMEOUT_SECONDS + " s");
             }
-            return new Result(process.exitValue(), Files.readAllBytes(output));
+            return new Result(process.exitValue(), Files.readAllBytes(output),
+                    new String(Files.readAllBytes(errors), StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
             throw new IOException("interrupted while running " + command, e);
         } finally {
             Files.deleteIfExists(output);
+            Files.deleteIfExists(errors);
         }
     }
 
@@ -172,16 +191,17 @@ public final class WinePrefix {
      * What a command returned.
      *
      * @param exitCode its exit code
-     * @param bytes    its standard output and error, as printed
+     * @param bytes    its standard output, as printed
+     * @param errors   its standard error: Wine's error messages
      */
-    public record Result(int exitCode, byte[] bytes) {
+    public record Result(int exitCode, byte[] bytes, String errors) {
 
         /** Copies the bytes. */
         public Result {
             bytes = bytes.clone();
         }
 
-        /** @return the output as UTF-8 text */
+        /** @return the standard output as UTF-8 text */
         public String output() {
             return new String(bytes, StandardCharsets.UTF_8);
         }

@@ -123,10 +123,10 @@ final class WineBatch {
         }
         Path script = Files.write(work.resolve("steps.txt"), lines);
         WinePrefix.Result r = prefix.wine(WinePrefix.windowsPath(helper), WinePrefix.windowsPath(script));
-        assertThat(r.exitCode()).as("pfro_helper exit code; output:\n" + r.output()).isZero();
+        assertThat(r.exitCode()).as("pfro_helper exit code; output:\n" + r.output() + "\nerrors:\n" + r.errors()).isZero();
         Map<Integer, String> results = new LinkedHashMap<>();
         for (String line : r.output().split("\r?\n")) {
-            if (line.matches("\\d+\t.*")) { // anything else is Wine talking on stderr
+            if (line.matches("\\d+\t.*")) { // anything else is not a step result
                 String[] fields = line.split("\t", 2);
                 results.put(Integer.parseInt(fields[0]), fields[1]);
             }
