@@ -8,6 +8,8 @@ import dev.patchchain.formats.cab.Cabinet;
 import dev.patchchain.formats.io.BytesChannel;
 import dev.patchchain.formats.pe.PeVersionReader;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,40 +17,79 @@ import java.util.Optional;
 
 /**
  * File versions read from the PE files in the package's embedded cabinets ({@code Media.Cabinet} = {@code #name}:
- * the stream {@code name}; its entries are named by {@code File} key), for MSIs whose {@code File.Version} is empty
- * (as {@code wixl} leaves it). External cabinets are not opened.
+ * the stream {@code name}; its entries are named by {@code File} key), for files whose {@code File.Version} is empty
+ * (as {@code wixl} leaves it). A file's cabinet is that of the first {@code Media} row whose {@code LastSequence}
+ * reaches the file's {@code Sequence} (a patch adds such a row for its own cabinet). Each cabinet is read once, when
+ * first needed; external cabinets are not opened.
  */
 final class EmbeddedVersions {
 
     /** The largest embedded cabinet read. */
     static final int MAX_CABINET_BYTES = 1 << 30;
 
-    private EmbeddedVersions() {
+    private final MsiStreams streams;
+    private final String source;
+    private final List<Map<String, Object>> media;
+    private final List<String> warnings;
+    private final Map<String, Map<String, FileVersion>> cabinets = new HashMap<>();
+
+    /**
+     * @param streams  where the cabinets are
+     * @param source   the package's name, for messages
+     * @param media    the {@code Media} rows
+     * @param warnings receives what could not be read
+     */
+    EmbeddedVersions(MsiStreams streams, String source, List<Map<String, Object>> media, List<String> warnings) {
+        this.streams = streams;
+        this.source = source;
+        List<Map<String, Object>> sorted = new ArrayList<>(media);
+        sorted.sort(Comparator.comparingInt(r -> r.get("LastSequence") instanceof Integer i ? i : Integer.MAX_VALUE));
+        this.media = sorted;
+        this.warnings = warnings;
     }
 
-    static Map<String, FileVersion> read(MsiDatabase db, List<Map<String, Object>> media, List<String> warnings)
-            throws IOException {
-        Map<String, FileVersion> versions = new HashMap<>();
+    /**
+     * @param fileKey  the {@code File} key
+     * @param sequence its {@code File.Sequence}, if any
+     * @return the PE version of its entry in its cabinet (any cabinet, without a sequence)
+     * @throws IOException if a cabinet cannot be read
+     */
+    Optional<FileVersion> version(String fileKey, Integer sequence) throws IOException {
         for (Map<String, Object> row : media) {
-            if (!(row.get("Cabinet") instanceof String cabinet)) {
-                continue;
-            }
-            if (!cabinet.startsWith("#")) {
-                warnings.add("cabinet " + cabinet + " is outside the package; its files' versions come from the "
-                        + "Version column only");
-                continue;
-            }
-            Optional<byte[]> bytes = db.stream(cabinet.substring(1), MAX_CABINET_BYTES);
-            if (bytes.isEmpty()) {
-                warnings.add("embedded cabinet " + cabinet + " is missing");
-                continue;
-            }
-            String source = db.source() + "!" + cabinet.substring(1);
-            try (Cabinet cab = CabReader.open(bytes.get(), source, CabLimits.DEFAULT)) {
-                for (Map.Entry<CabEntry, byte[]> e : cab.contents(e -> true).entrySet()) {
-                    peVersion(e.getValue(), source + "!" + e.getKey().name())
-                            .ifPresent(v -> versions.put(e.getKey().name(), v));
+            Object cabinet = row.get("Cabinet");
+            if (sequence != null) {
+                if (row.get("LastSequence") instanceof Integer last && sequence <= last) {
+                    return cabinet instanceof String c ? Optional.ofNullable(cabinet(c).get(fileKey)) : Optional.empty();
                 }
+            } else if (cabinet instanceof String c && cabinet(c).containsKey(fileKey)) {
+                return Optional.of(cabinet(c).get(fileKey));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Map<String, FileVersion> cabinet(String cabinet) throws IOException {
+        Map<String, FileVersion> known = cabinets.get(cabinet);
+        if (known != null) {
+            return known;
+        }
+        Map<String, FileVersion> versions = new HashMap<>();
+        cabinets.put(cabinet, versions);
+        if (!cabinet.startsWith("#")) {
+            warnings.add("cabinet " + cabinet + " is outside the package; its files' versions come from the "
+                    + "Version column only");
+            return versions;
+        }
+        Optional<byte[]> bytes = streams.stream(cabinet.substring(1), MAX_CABINET_BYTES);
+        if (bytes.isEmpty()) {
+            warnings.add("embedded cabinet " + cabinet + " is missing");
+            return versions;
+        }
+        String where = source + "!" + cabinet.substring(1);
+        try (Cabinet cab = CabReader.open(bytes.get(), where, CabLimits.DEFAULT)) {
+            for (Map.Entry<CabEntry, byte[]> e : cab.contents(e -> true).entrySet()) {
+                peVersion(e.getValue(), where + "!" + e.getKey().name())
+                        .ifPresent(v -> versions.put(e.getKey().name(), v));
             }
         }
         return versions;

@@ -6,14 +6,20 @@ package dev.patchchain.formats.msi;
  * @param name the column's name
  * @param type its type bits: the low byte the size, 0x0100 valid, 0x0800 string, 0x1000 nullable, 0x2000 key
  */
-record MsiColumn(String name, int type) {
+public record MsiColumn(String name, int type) {
 
     static final int SIZE_MASK = 0xFF;
     static final int VALID = 0x0100;
     static final int STRING = 0x0800;
     static final int NULLABLE = 0x1000;
+    static final int KEY = 0x2000;
     static final int SHORT_MAX_SIZE = 2;
     static final int LONG_SIZE = 4;
+
+    /** @return true for a column of the table's primary key */
+    public boolean isKey() {
+        return (type & KEY) != 0;
+    }
 
     /** @return true for a string (or binary stream) reference, false for an integer */
     boolean isString() {

@@ -34,7 +34,7 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  * file or has no string pool, {@code CORRUPT} for a stream, pool or table that does not hold together,
  * {@code UNSUPPORTED} for a stream over {@link #MAX_STREAM_BYTES}.
  */
-public final class MsiDatabase implements Closeable {
+public final class MsiDatabase implements MsiTables, MsiStreams, Closeable {
 
     /** The compound file header's first 8 bytes ([MS-CFB] 2.2). */
     private static final byte[] COMPOUND_FILE_SIGNATURE = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1,
@@ -43,13 +43,18 @@ public final class MsiDatabase implements Closeable {
     /** The largest stream read. */
     public static final int MAX_STREAM_BYTES = 64 << 20;
 
-    private static final String STRING_POOL = MsiStreamNames.TABLE_PREFIX + "_StringPool";
-    private static final String STRING_DATA = MsiStreamNames.TABLE_PREFIX + "_StringData";
-    private static final String COLUMNS = MsiStreamNames.TABLE_PREFIX + "_Columns";
+    static final String STRING_POOL = MsiStreamNames.TABLE_PREFIX + "_StringPool";
+    static final String STRING_DATA = MsiStreamNames.TABLE_PREFIX + "_StringData";
+    static final String COLUMNS = MsiStreamNames.TABLE_PREFIX + "_Columns";
 
-    /** {@code _Columns}' own schema, fixed by the format: {@code s64} and {@code i2} columns. */
+    /** {@code _Columns}' own schema, fixed by the format: {@code s64} and {@code i2} columns, the first two the key. */
     private static final int CATALOG_STRING = MsiColumn.VALID | MsiColumn.STRING | 64;
     private static final int CATALOG_SHORT = MsiColumn.VALID | 2;
+    static final List<MsiColumn> COLUMNS_CATALOG = List.of(
+            new MsiColumn("Table", CATALOG_STRING | MsiColumn.KEY), new MsiColumn("Number", CATALOG_SHORT | MsiColumn.KEY),
+            new MsiColumn("Name", CATALOG_STRING), new MsiColumn("Type", CATALOG_SHORT));
+    /** {@code _Tables}' schema: the table name, the key. */
+    static final List<MsiColumn> TABLES_CATALOG = List.of(new MsiColumn("Name", CATALOG_STRING | MsiColumn.KEY));
 
     private final String source;
     private final POIFSFileSystem fs;
@@ -92,7 +97,7 @@ public final class MsiDatabase implements Closeable {
         return open(() -> new POIFSFileSystem(new ByteArrayInputStream(data)), source);
     }
 
-    private static void requireCompoundFile(InputStream in, String source) throws IOException {
+    static void requireCompoundFile(InputStream in, String source) throws IOException {
         if (!Arrays.equals(in.readNBytes(COMPOUND_FILE_SIGNATURE.length), COMPOUND_FILE_SIGNATURE)) {
             throw new FormatException(FormatException.Kind.NOT_THIS_FORMAT, source, 0,
                     "not a compound file (no D0 CF 11 E0 signature)");
@@ -105,31 +110,59 @@ public final class MsiDatabase implements Closeable {
     }
 
     private static MsiDatabase open(Opener opener, String source) throws IOException {
-        Map<String, byte[]> streams = new HashMap<>();
-        Map<String, DocumentEntry> others = new HashMap<>();
         POIFSFileSystem fs = null;
         try {
             fs = opener.open();
-            for (Entry e : fs.getRoot()) {
-                if (e instanceof DocumentEntry doc) {
-                    String name = MsiStreamNames.decode(doc.getName());
-                    if (!name.isEmpty() && name.charAt(0) == MsiStreamNames.TABLE_PREFIX) {
-                        streams.put(name, read(fs.getRoot(), doc, name, MAX_STREAM_BYTES, source));
-                    } else {
-                        others.put(name, doc);
-                    }
-                }
-            }
+            Map<String, DocumentEntry> others = new HashMap<>();
+            Map<String, byte[]> streams = tableStreams(fs.getRoot(), others, source);
             return decode(source, fs, others, streams);
         } catch (IOException | RuntimeException e) {
             if (fs != null) {
                 fs.close();
             }
-            if (e instanceof FormatException f) {
-                throw f;
-            }
-            throw new FormatException(FormatException.Kind.CORRUPT, source, -1, "compound file: " + e);
+            throw e instanceof FormatException f ? f
+                    : new FormatException(FormatException.Kind.CORRUPT, source, -1, "compound file: " + e);
         }
+    }
+
+    /**
+     * Reads a storage's table streams (decoded names starting with {@code U+4840}), each at most
+     * {@link #MAX_STREAM_BYTES}, and names its other streams.
+     *
+     * @param storage the root of a database, or a transform's storage
+     * @param others  receives the other streams by decoded name
+     * @param source  the input's name, for errors
+     * @return the table streams by decoded name
+     * @throws IOException a {@link FormatException} if a stream is too large
+     */
+    static Map<String, byte[]> tableStreams(DirectoryNode storage, Map<String, DocumentEntry> others, String source)
+            throws IOException {
+        Map<String, byte[]> streams = new HashMap<>();
+        for (Entry e : storage) {
+            if (e instanceof DocumentEntry doc) {
+                String name = MsiStreamNames.decode(doc.getName());
+                if (!name.isEmpty() && name.charAt(0) == MsiStreamNames.TABLE_PREFIX) {
+                    streams.put(name, read(storage, doc, name, MAX_STREAM_BYTES, source));
+                } else {
+                    others.put(name, doc);
+                }
+            }
+        }
+        return streams;
+    }
+
+    /**
+     * @param source  the input's name, for errors
+     * @param streams a storage's table streams
+     * @return its string pool
+     * @throws FormatException if {@code _StringPool} or {@code _StringData} is missing or does not hold together
+     */
+    static StringPool stringPool(String source, Map<String, byte[]> streams) throws FormatException {
+        if (!streams.containsKey(STRING_POOL) || !streams.containsKey(STRING_DATA)) {
+            throw new FormatException(FormatException.Kind.NOT_THIS_FORMAT, source, -1,
+                    "a compound file without _StringPool and _StringData: not a Windows Installer database");
+        }
+        return StringPool.read(stream(source, streams, STRING_POOL), stream(source, streams, STRING_DATA));
     }
 
     /**
@@ -138,6 +171,7 @@ public final class MsiDatabase implements Closeable {
      * @return its bytes, or empty if there is no such stream
      * @throws IOException a {@link FormatException} ({@code UNSUPPORTED}) if it is larger than {@code maxBytes}
      */
+    @Override
     public Optional<byte[]> stream(String name, int maxBytes) throws IOException {
         DocumentEntry doc = others.get(name);
         if (doc == null) {
@@ -155,7 +189,7 @@ public final class MsiDatabase implements Closeable {
         fs.close();
     }
 
-    private static byte[] read(DirectoryNode root, DocumentEntry doc, String name, int maxBytes, String source)
+    static byte[] read(DirectoryNode root, DocumentEntry doc, String name, int maxBytes, String source)
             throws IOException {
         if (doc.getSize() > maxBytes) {
             throw new FormatException(FormatException.Kind.UNSUPPORTED, source, -1, "stream " + name
@@ -166,17 +200,10 @@ public final class MsiDatabase implements Closeable {
         }
     }
 
-    private static MsiDatabase decode(String source, POIFSFileSystem fs, Map<String, DocumentEntry> others,
+    static MsiDatabase decode(String source, POIFSFileSystem fs, Map<String, DocumentEntry> others,
                                       Map<String, byte[]> streams) throws FormatException {
-        if (!streams.containsKey(STRING_POOL) || !streams.containsKey(STRING_DATA)) {
-            throw new FormatException(FormatException.Kind.NOT_THIS_FORMAT, source, -1,
-                    "a compound file without _StringPool and _StringData: not a Windows Installer database");
-        }
-        StringPool pool = StringPool.read(stream(source, streams, STRING_POOL), stream(source, streams, STRING_DATA));
-        List<MsiColumn> catalog = List.of(new MsiColumn("Table", CATALOG_STRING),
-                new MsiColumn("Number", CATALOG_SHORT), new MsiColumn("Name", CATALOG_STRING),
-                new MsiColumn("Type", CATALOG_SHORT));
-        MsiTable columns = TableDecoder.decode("_Columns", catalog, stream(source, streams, COLUMNS), pool);
+        StringPool pool = stringPool(source, streams);
+        MsiTable columns = TableDecoder.decode("_Columns", COLUMNS_CATALOG, stream(source, streams, COLUMNS), pool);
         Map<String, List<Object[]>> byTable = new HashMap<>();
         for (Map<String, Object> row : columns.rows()) {
             if (!(row.get("Table") instanceof String table) || !(row.get("Number") instanceof Integer number)
@@ -198,18 +225,24 @@ public final class MsiDatabase implements Closeable {
         return new MsiDatabase(source, fs, Map.copyOf(others), Map.copyOf(streams), pool, Map.copyOf(schema));
     }
 
-    private static LeReader stream(String source, Map<String, byte[]> streams, String name) {
+    static LeReader stream(String source, Map<String, byte[]> streams, String name) {
         return LeReader.of(source + "!" + name.substring(1), streams.getOrDefault(name, new byte[0]));
     }
 
-    /** @return the input's name */
+    @Override
     public String source() {
         return source;
     }
 
     /** @return the names of the tables {@code _Columns} describes */
+    @Override
     public List<String> tableNames() {
         return schema.keySet().stream().sorted().toList();
+    }
+
+    @Override
+    public Optional<List<MsiColumn>> columns(String name) {
+        return Optional.ofNullable(schema.get(name));
     }
 
     /**
@@ -217,6 +250,7 @@ public final class MsiDatabase implements Closeable {
      * @return its rows, or empty if the database has no such table
      * @throws FormatException if its stream does not hold together
      */
+    @Override
     public Optional<MsiTable> table(String name) throws FormatException {
         List<MsiColumn> columns = schema.get(name);
         if (columns == null) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,38 +61,57 @@ public final class MsiPackageReader {
     }
 
     private static MsiPackage read(MsiDatabase db) throws IOException {
+        return read(db, db::stream, file -> true, registry -> true);
+    }
+
+    /**
+     * @param tables           the database's tables (as stored, or after a patch's transforms)
+     * @param streams          where its embedded cabinets are
+     * @param fileSelected     which {@code File} rows become files of the package
+     * @param registrySelected which {@code Registry} rows become registry writes
+     * @return the package, its id {@code ProductName ProductVersion}
+     * @throws IOException if a table or a cabinet cannot be read
+     */
+    static MsiPackage read(MsiTables tables, MsiStreams streams, Predicate<Map<String, Object>> fileSelected,
+                           Predicate<Map<String, Object>> registrySelected) throws IOException {
         List<String> warnings = new ArrayList<>();
         Map<String, String> properties = new HashMap<>();
-        for (Map<String, Object> row : rows(db, "Property")) {
+        for (Map<String, Object> row : rows(tables, "Property")) {
             if (row.get("Property") instanceof String name && row.get("Value") instanceof String value) {
                 properties.put(name, value);
             }
         }
-        MsiDirectories directories = new MsiDirectories(db.table("Directory")
+        MsiDirectories directories = new MsiDirectories(tables.table("Directory")
                 .orElse(new MsiTable("Directory", List.of(), List.of())));
         Map<String, String> componentDirectory = new HashMap<>();
-        for (Map<String, Object> row : rows(db, "Component")) {
+        for (Map<String, Object> row : rows(tables, "Component")) {
             if (row.get("Component") instanceof String c && row.get("Directory_") instanceof String d) {
                 componentDirectory.put(c, d);
             }
         }
-        List<Map<String, Object>> fileRows = rows(db, "File");
-        Map<String, FileVersion> embedded = EmbeddedVersions.read(db, rows(db, "Media"), warnings);
+        List<Map<String, Object>> fileRows = rows(tables, "File");
+        EmbeddedVersions embedded = new EmbeddedVersions(streams, tables.source(), rows(tables, "Media"), warnings);
         Map<WinPath, PackageFile> files = new LinkedHashMap<>();
         int unversioned = 0;
         for (Map<String, Object> row : fileRows) {
+            if (!fileSelected.test(row)) {
+                continue;
+            }
             String key = String.valueOf(row.get("File"));
             Optional<String> dir = Optional.ofNullable(componentDirectory.get(String.valueOf(row.get("Component_"))))
                     .flatMap(directories::path);
-            Optional<FileVersion> version = version(row.get("Version"), fileRows)
-                    .or(() -> Optional.ofNullable(embedded.get(key)));
+            Optional<FileVersion> version = version(row.get("Version"), fileRows);
+            if (version.isEmpty()) {
+                version = embedded.version(key, row.get("Sequence") instanceof Integer i ? i : null);
+            }
             if (dir.isEmpty() || !(row.get("FileName") instanceof String fileName)) {
                 warnings.add("file " + key + ": its directory is per-user or unknown; left out");
             } else if (version.isEmpty()) {
                 unversioned++;
             } else {
+                FileVersion v = version.get();
                 target(dir.get(), MsiDirectories.targetName(fileName)).ifPresentOrElse(
-                        t -> files.putIfAbsent(t, new PackageFile(t, version.get(), true)),
+                        t -> files.putIfAbsent(t, new PackageFile(t, v, true)),
                         () -> warnings.add("file " + key + ": not a valid target path; left out"));
             }
         }
@@ -99,19 +119,21 @@ public final class MsiPackageReader {
             warnings.add(unversioned + " unversioned files (no Version and no PE version) are left out");
         }
         List<RegistryWrite> writes = new ArrayList<>();
-        for (Map<String, Object> row : rows(db, "Registry")) {
-            MsiRegistry.write(row, v -> format(v, properties, directories)).ifPresent(writes::add);
+        for (Map<String, Object> row : rows(tables, "Registry")) {
+            if (registrySelected.test(row)) {
+                MsiRegistry.write(row, v -> format(v, properties, directories)).ifPresent(writes::add);
+            }
         }
         String name = properties.getOrDefault("ProductName", "");
         String productVersion = properties.getOrDefault("ProductVersion", "");
         String id = (name + " " + productVersion).trim();
-        UpdatePackage pkg = new UpdatePackage(id.isEmpty() ? db.source() : id, InstallerEngine.WINDOWS_INSTALLER,
+        UpdatePackage pkg = new UpdatePackage(id.isEmpty() ? tables.source() : id, InstallerEngine.WINDOWS_INSTALLER,
                 InstallerEngine.WINDOWS_INSTALLER.defaultPolicy(), List.copyOf(files.values()), writes);
         return new MsiPackage(name, productVersion, properties.getOrDefault("ProductCode", ""), pkg, warnings);
     }
 
-    private static List<Map<String, Object>> rows(MsiDatabase db, String table) throws IOException {
-        return db.table(table).map(MsiTable::rows).orElse(List.of());
+    static List<Map<String, Object>> rows(MsiTables tables, String table) throws IOException {
+        return tables.table(table).map(MsiTable::rows).orElse(List.of());
     }
 
     /** A {@code Version} is a version, or the key of a companion file whose version it takes. */

@@ -64,7 +64,7 @@ final class TableDecoder {
         return new MsiTable(name, columns.stream().map(MsiColumn::name).toList(), frozen);
     }
 
-    private static Object value(MsiColumn c, int width, LeReader data, int at, StringPool pool)
+    static Object value(MsiColumn c, int width, LeReader data, int at, StringPool pool)
             throws FormatException {
         if (c.isBinary()) {
             return null;
