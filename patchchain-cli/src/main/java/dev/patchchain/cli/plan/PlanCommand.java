@@ -14,14 +14,16 @@ import dev.patchchain.core.plan.Planner;
 import dev.patchchain.core.plan.UpdatePackage;
 import dev.patchchain.core.volume.PathState;
 import dev.patchchain.core.volume.VolumeState;
-import dev.patchchain.formats.FormatException;
 import dev.patchchain.formats.cab.CabLimits;
 import dev.patchchain.formats.cab.ServicingPackage;
 import dev.patchchain.formats.cab.ServicingPackageReader;
 import dev.patchchain.formats.json.PackageManifest;
 import dev.patchchain.formats.json.PackageManifestFormat;
+import dev.patchchain.formats.msi.MsiDatabase;
 import dev.patchchain.formats.msi.MsiPackage;
 import dev.patchchain.formats.msi.MsiPackageReader;
+import dev.patchchain.formats.msi.MsiPatch;
+import dev.patchchain.formats.msi.MsiPatchReader;
 import dev.patchchain.formats.regf.RegfOptions;
 import dev.patchchain.platform.image.ImageVolume;
 import dev.patchchain.platform.image.PeFileInspector;
@@ -35,6 +37,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -59,10 +62,15 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "MANIFEST",
             description = "Package manifests (docs/formats/package-manifest.md), Windows update packages "
-                    + "(.msu, servicing .cab: docs/formats/cab.md) and Windows Installer packages (.msi: "
-                    + "docs/formats/msi.md), in the order they would be installed with a "
+                    + "(.msu, servicing .cab: docs/formats/cab.md), Windows Installer packages and patches (.msi, "
+                    + ".msp: docs/formats/msi.md), in the order they would be installed with a "
                     + "reboot after each.")
     private List<String> manifests;
+
+    @Option(names = "--msi", paramLabel = "FILE",
+            description = "The .msi of an installed product that a .msp among the packages patches: read for its "
+                    + "tables, not planned. An .msi among the packages serves as well. Repeatable.")
+    private List<String> productMsis = new ArrayList<>();
 
     @Option(names = "--image", paramLabel = "DIR",
             description = "A mounted Windows tree: the versions on disk now come from its PE files, the pending queue "
@@ -114,8 +122,9 @@ public final class PlanCommand implements Callable<Integer> {
         Map<WinPath, PathState> onDisk = new HashMap<>();
         Set<String> ids = new HashSet<>();
         List<String> warnings = new ArrayList<>();
+        Map<String, Path> products = products();
         for (String name : manifests) {
-            PackageManifest m = read(name, warnings);
+            PackageManifest m = read(name, products, warnings);
             if (!ids.add(m.pkg().id())) {
                 throw new UsageException(name + ": package id " + m.pkg().id() + " is used by an earlier manifest");
             }
@@ -157,7 +166,21 @@ public final class PlanCommand implements Callable<Integer> {
         return (plan.set().verdict().clean() ? ExitCode.CLEAN : ExitCode.FINDINGS).code();
     }
 
-    private PackageManifest read(String name, List<String> warnings) throws IOException {
+    /** The product code of each .msi among the packages and of each --msi, to its file. */
+    private Map<String, Path> products() throws IOException {
+        Map<String, Path> products = new HashMap<>();
+        List<String> names = new ArrayList<>(productMsis);
+        manifests.stream().filter(n -> n.toLowerCase(Locale.ROOT).endsWith(".msi")).forEach(names::add);
+        for (String name : names) {
+            Path file = context.resolve(name);
+            try (MsiDatabase db = MsiDatabase.open(file)) {
+                db.property("ProductCode").ifPresent(code -> products.putIfAbsent(code.toUpperCase(Locale.ROOT), file));
+            }
+        }
+        return products;
+    }
+
+    private PackageManifest read(String name, Map<String, Path> products, List<String> warnings) throws IOException {
         Path file = context.resolve(name);
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".msu") || lower.endsWith(".cab")) {
@@ -171,8 +194,19 @@ public final class PlanCommand implements Callable<Integer> {
             return new PackageManifest(p.pkg(), Map.of());
         }
         if (lower.endsWith(".msp")) {
-            throw new FormatException(FormatException.Kind.UNSUPPORTED, name, -1, "Windows Installer patches "
-                    + "(.msp) are not read yet: describe the patch with a package manifest");
+            MsiPatch patch = MsiPatchReader.read(file);
+            Path product = patch.targetProductCodes().stream().map(c -> products.get(c.toUpperCase(Locale.ROOT)))
+                    .filter(Objects::nonNull).findFirst().orElseThrow(() -> new UsageException(name + " patches "
+                            + String.join(", ", patch.targetProductCodes()) + ": give that product's .msi as a "
+                            + "package or with --msi"));
+            MsiPackage p;
+            try {
+                p = MsiPatchReader.read(file, product);
+            } catch (IllegalArgumentException notForIt) {
+                throw new UsageException(name + ": " + notForIt.getMessage());
+            }
+            p.warnings().forEach(w -> warnings.add(name + ": " + w));
+            return new PackageManifest(p.pkg(), Map.of());
         }
         if (Files.size(file) > MAX_MANIFEST_BYTES) {
             throw new UsageException(name + ": larger than " + MAX_MANIFEST_BYTES + " bytes");

@@ -234,6 +234,20 @@ public final class MsiDatabase implements MsiTables, MsiStreams, Closeable {
         return source;
     }
 
+    /**
+     * @param name a property, e.g. {@code ProductCode}
+     * @return its value in the {@code Property} table, or empty
+     * @throws FormatException if the table does not hold together
+     */
+    public Optional<String> property(String name) throws FormatException {
+        for (Map<String, Object> row : table("Property").map(MsiTable::rows).orElse(List.of())) {
+            if (name.equals(row.get("Property")) && row.get("Value") instanceof String value) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** @return the names of the tables {@code _Columns} describes */
     @Override
     public List<String> tableNames() {

@@ -165,9 +165,7 @@ public final class MsiPatchReader {
 
     private static MsiPackage apply(MsiPatch patch, DirectoryNode root, MsiStreams patchStreams, MsiDatabase target)
             throws IOException {
-        String productCode = MsiPackageReader.rows(target, "Property").stream()
-                .filter(r -> "ProductCode".equals(r.get("Property"))).map(r -> String.valueOf(r.get("Value")))
-                .findFirst().orElse("");
+        String productCode = target.property("ProductCode").orElse("");
         if (!patch.targets(productCode)) {
             throw new IllegalArgumentException(patch.source() + " targets " + patch.targetProductCodes() + ", not "
                     + target.source() + " (" + (productCode.isEmpty() ? "no ProductCode" : productCode) + ")");

@@ -36,7 +36,7 @@ public final class MsiTransform {
     private final Map<String, byte[]> streams;
     private final TransformTarget target;
 
-    private MsiTransform(String source, StringPool pool, Map<String, byte[]> streams, TransformTarget target) {
+    MsiTransform(String source, StringPool pool, Map<String, byte[]> streams, TransformTarget target) {
         this.source = source;
         this.pool = pool;
         this.streams = Map.copyOf(streams);
