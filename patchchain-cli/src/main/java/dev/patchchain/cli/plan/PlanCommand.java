@@ -19,12 +19,17 @@ import dev.patchchain.formats.cab.ServicingPackage;
 import dev.patchchain.formats.cab.ServicingPackageReader;
 import dev.patchchain.formats.json.PackageManifest;
 import dev.patchchain.formats.json.PackageManifestFormat;
+import dev.patchchain.core.registry.RegistryView;
+import dev.patchchain.formats.msi.InstalledProducts;
 import dev.patchchain.formats.msi.MsiDatabase;
 import dev.patchchain.formats.msi.MsiPackage;
 import dev.patchchain.formats.msi.MsiPackageReader;
 import dev.patchchain.formats.msi.MsiPatch;
 import dev.patchchain.formats.msi.MsiPatchReader;
+import dev.patchchain.formats.regf.RegfHive;
 import dev.patchchain.formats.regf.RegfOptions;
+import dev.patchchain.formats.regf.RegfRegistryView;
+import dev.patchchain.cli.hive.ImageHives;
 import dev.patchchain.platform.image.ImageVolume;
 import dev.patchchain.platform.image.PeFileInspector;
 import dev.patchchain.platform.live.LiveWindows;
@@ -37,7 +42,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -195,10 +199,7 @@ public final class PlanCommand implements Callable<Integer> {
         }
         if (lower.endsWith(".msp")) {
             MsiPatch patch = MsiPatchReader.read(file);
-            Path product = patch.targetProductCodes().stream().map(c -> products.get(c.toUpperCase(Locale.ROOT)))
-                    .filter(Objects::nonNull).findFirst().orElseThrow(() -> new UsageException(name + " patches "
-                            + String.join(", ", patch.targetProductCodes()) + ": give that product's .msi as a "
-                            + "package or with --msi"));
+            Path product = product(name, patch, products, warnings);
             MsiPackage p;
             try {
                 p = MsiPatchReader.read(file, product);
@@ -212,6 +213,49 @@ public final class PlanCommand implements Callable<Integer> {
             throw new UsageException(name + ": larger than " + MAX_MANIFEST_BYTES + " bytes");
         }
         return PackageManifestFormat.read(Files.readAllBytes(file), name);
+    }
+
+    /**
+     * The product a patch applies to: an .msi given (a package or --msi), else, with --image, the package the image's
+     * Windows Installer cached for an installed target product (docs/formats/msi.md#installed-products).
+     */
+    private Path product(String name, MsiPatch patch, Map<String, Path> products, List<String> warnings)
+            throws IOException {
+        for (String code : patch.targetProductCodes()) {
+            Path given = products.get(code.toUpperCase(Locale.ROOT));
+            if (given != null) {
+                return given;
+            }
+        }
+        if (image != null) {
+            ImageVolume volume = openImage();
+            Path software = hiveSoftware != null ? context.resolve(hiveSoftware)
+                    : ImageHives.find(volume, pathContext(), ImageHives.SOFTWARE).orElse(null);
+            if (software != null) {
+                RegistryView view = new RegfRegistryView(RegfHive.open(software, lenient ? RegfOptions.LENIENT
+                        : RegfOptions.STRICT));
+                for (String code : patch.targetProductCodes()) {
+                    Optional<Path> cached = InstalledProducts.localPackage(view, code).flatMap(p -> hostPath(volume, p))
+                            .filter(Files::isRegularFile);
+                    if (cached.isPresent()) {
+                        warnings.add(name + ": read against " + cached.get().getFileName() + ", the package Windows "
+                                + "Installer cached for the installed product " + code);
+                        return cached.get();
+                    }
+                }
+            }
+        }
+        throw new UsageException(name + " patches " + String.join(", ", patch.targetProductCodes())
+                + (image != null ? ", installed in neither the image nor given" : "")
+                + ": give that product's .msi as a package or with --msi");
+    }
+
+    private static Optional<Path> hostPath(ImageVolume volume, String windowsPath) {
+        try {
+            return Optional.ofNullable(volume.resolve(WinPath.parse(windowsPath, null)));
+        } catch (WinPathException notAPath) {
+            return Optional.empty();
+        }
     }
 
     private Path file(String name) {
