@@ -2,6 +2,7 @@ package dev.patchchain.formats.msi;
 
 import dev.patchchain.core.plan.UpdatePackage;
 import dev.patchchain.formats.FormatException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -45,7 +46,17 @@ public final class MsiPatchReader {
      * @throws IOException a {@link FormatException} if it is not a readable patch
      */
     public static MsiPatch read(Path msp) throws IOException {
-        return withPatch(msp, (patch, root, streams) -> patch);
+        return withPatch(source(msp), opener(msp), (patch, root, streams) -> patch);
+    }
+
+    /**
+     * @param msp    the patch's bytes
+     * @param source its name, for errors
+     * @return what its summary and tables say
+     * @throws IOException a {@link FormatException} if it is not a readable patch
+     */
+    public static MsiPatch read(byte[] msp, String source) throws IOException {
+        return withPatch(source, opener(msp), (patch, root, streams) -> patch);
     }
 
     /**
@@ -57,8 +68,20 @@ public final class MsiPatchReader {
      */
     public static MsiPackage read(Path msp, Path targetMsi) throws IOException {
         try (MsiDatabase target = MsiDatabase.open(targetMsi)) {
-            return withPatch(msp, (patch, root, streams) -> apply(patch, root, streams, target));
+            return withPatch(source(msp), opener(msp), (patch, root, streams) -> apply(patch, root, streams, target));
         }
+    }
+
+    /**
+     * @param msp    the patch's bytes
+     * @param source its name, for errors
+     * @param target the product it applies to
+     * @return what installing the patch on that product writes
+     * @throws IOException              a {@link FormatException} if the patch is not readable
+     * @throws IllegalArgumentException if the patch does not target that product
+     */
+    public static MsiPackage read(byte[] msp, String source, MsiDatabase target) throws IOException {
+        return withPatch(source, opener(msp), (patch, root, streams) -> apply(patch, root, streams, target));
     }
 
     /** What to do with an open patch. */
@@ -66,12 +89,33 @@ public final class MsiPatchReader {
         T apply(MsiPatch patch, DirectoryNode root, MsiStreams streams) throws IOException;
     }
 
-    private static <T> T withPatch(Path msp, PatchAction<T> action) throws IOException {
-        String source = msp.toString();
-        try (InputStream probe = Files.newInputStream(msp)) {
-            MsiDatabase.requireCompoundFile(probe, source);
-        }
-        try (POIFSFileSystem fs = new POIFSFileSystem(msp.toFile(), true)) {
+    /** Opens the compound file, after checking its signature. */
+    private interface Opener {
+        POIFSFileSystem open(String source) throws IOException;
+    }
+
+    private static String source(Path msp) {
+        return msp.toString();
+    }
+
+    private static Opener opener(Path msp) {
+        return source -> {
+            try (InputStream probe = Files.newInputStream(msp)) {
+                MsiDatabase.requireCompoundFile(probe, source);
+            }
+            return new POIFSFileSystem(msp.toFile(), true);
+        };
+    }
+
+    private static Opener opener(byte[] msp) {
+        return source -> {
+            MsiDatabase.requireCompoundFile(new ByteArrayInputStream(msp), source);
+            return new POIFSFileSystem(new ByteArrayInputStream(msp));
+        };
+    }
+
+    private static <T> T withPatch(String source, Opener opener, PatchAction<T> action) throws IOException {
+        try (POIFSFileSystem fs = opener.open(source)) {
             DirectoryNode root = fs.getRoot();
             Map<String, DocumentEntry> others = new HashMap<>();
             Map<String, byte[]> tables = MsiDatabase.tableStreams(root, others, source);

@@ -14,8 +14,10 @@ import java.util.Set;
 /**
  * A database's tables with a transform applied ({@code docs/formats/msi.md#applying-a-transform}), as Windows
  * Installer (and Wine, our oracle) apply it: first {@code _Tables} and {@code _Columns} (new tables, new columns),
- * then each table's rows in stored order. A row is found by its key columns: an insert of a key that exists, an
- * update or delete of one that does not, is not applied and is noted instead. Tables are computed on first use.
+ * then each table's rows in stored order. A row is found by its key columns. As Wine's {@code msi.dll} does (the
+ * oracle, {@code MsiTransformWineOracleTest}), an insert of a key that exists replaces the row, an update of a key
+ * that does not exist inserts a row of the columns it gives, and a delete of one that does not exist does nothing;
+ * each of these is noted. Tables are computed on first use.
  */
 public final class TransformedTables implements MsiTables {
 
@@ -126,20 +128,29 @@ public final class TransformedTables implements MsiTables {
         for (RowChange c : transform.changes(name, columns)) {
             List<Object> key = c.key(keys);
             Map<String, Object> row = rows.get(key);
-            boolean took = switch (c.kind()) {
-                case INSERT -> row == null && rows.put(key, new LinkedHashMap<>(c.values())) == null;
-                case UPDATE -> row != null && update(row, c, columns);
-                case DELETE -> rows.remove(key) != null;
-            };
-            if (!took) {
-                notes.add(transform.source() + ": table " + name + ", " + c.kind() + " of row " + key
-                        + (c.kind() == RowChange.Kind.INSERT ? ", which exists" : ", which does not exist")
-                        + ": not applied");
-            } else if (c.kind() == RowChange.Kind.DELETE) {
+            if (c.kind() == RowChange.Kind.DELETE) {
+                if (rows.remove(key) == null) {
+                    notes.add(transform.source() + ": table " + name + ", delete of row " + key
+                            + ", which does not exist: nothing to do");
+                }
                 changed.remove(key);
-            } else {
-                changed.add(key);
+                continue;
             }
+            if (row == null) {
+                if (c.kind() == RowChange.Kind.UPDATE) {
+                    notes.add(transform.source() + ": table " + name + ", update of row " + key
+                            + ", which does not exist: inserted with the columns it gives");
+                }
+                rows.put(key, new LinkedHashMap<>(c.values()));
+            } else if (c.kind() == RowChange.Kind.INSERT) {
+                notes.add(transform.source() + ": table " + name + ", insert of row " + key
+                        + ", which exists: replaced");
+                row.clear();
+                row.putAll(c.values());
+            } else {
+                update(row, c, columns);
+            }
+            changed.add(key);
         }
         List<Map<String, Object>> frozen = new ArrayList<>(rows.size());
         rows.values().forEach(r -> frozen.add(Collections.unmodifiableMap(r)));
@@ -149,7 +160,7 @@ public final class TransformedTables implements MsiTables {
         return result;
     }
 
-    private static boolean update(Map<String, Object> row, RowChange c, List<MsiColumn> columns) {
+    private static void update(Map<String, Object> row, RowChange c, List<MsiColumn> columns) {
         for (MsiColumn column : columns) {
             if (!column.isKey() && c.present().contains(column.name())) {
                 Object value = c.values().get(column.name());
@@ -160,7 +171,6 @@ public final class TransformedTables implements MsiTables {
                 }
             }
         }
-        return true;
     }
 
     /** A table's key columns; a table that declares none is keyed by its first column. */

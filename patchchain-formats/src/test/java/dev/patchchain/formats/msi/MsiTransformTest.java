@@ -78,7 +78,7 @@ class MsiTransformTest {
     }
 
     @Test
-    void appliesRowsByKeyAndNotesWhatDoesNotApply() throws Exception {
+    void appliesRowsByKeyAsWineDoesAndNotesTheOddOnes() throws Exception {
         FakeTables base = new FakeTables(Map.of("File", FILE), Map.of("File", List.of(
                 Map.of("File", "b.dll", "Version", "1.0.0.0", "FileSize", 10, "Sequence", 1),
                 Map.of("File", "c.dll", "Version", "1.0.0.0", "FileSize", 20, "Sequence", 2))));
@@ -86,15 +86,30 @@ class MsiTransformTest {
                 row(0x0401, 2, 1, 2, 2, 4, 0x80000000 ^ 1000, 2, 0x8000 ^ 7),
                 row(0x0002, 2, 3, 2, 5),
                 row(0x0000, 2, 4),
-                row(0x0401, 2, 3, 2, 2, 4, 0x80000000 ^ 5, 2, 0x8000 ^ 5), // exists: not applied
-                row(0x0002, 2, 4, 2, 2))), TransformTarget.NONE);            // deleted before: not applied
+                row(0x0002, 2, 4, 2, 2),                                    // deleted before: inserted
+                row(0x0000, 2, 5))), TransformTarget.NONE);                  // never there: nothing
         TransformedTables after = t.applyTo(base);
 
         assertThat(after.table("File").orElseThrow().rows()).containsExactly(
                 Map.of("File", "b.dll", "Version", "3.1.0.0", "FileSize", 10, "Sequence", 1),
-                Map.of("File", "a.dll", "Version", "2.0.0.0", "FileSize", 1000, "Sequence", 7));
-        assertThat(after.changedRows("File")).extracting(r -> r.get("File")).containsExactly("b.dll", "a.dll");
-        assertThat(after.notes()).hasSize(2).allMatch(n -> n.contains("not applied"));
+                Map.of("File", "a.dll", "Version", "2.0.0.0", "FileSize", 1000, "Sequence", 7),
+                Map.of("File", "c.dll", "Version", "2.0.0.0"));
+        assertThat(after.changedRows("File")).extracting(r -> r.get("File")).containsExactly("b.dll", "a.dll",
+                "c.dll");
+        assertThat(after.notes()).hasSize(2).anyMatch(n -> n.contains("update of row [c.dll]"))
+                .anyMatch(n -> n.contains("delete of row [3.1.0.0]"));
+    }
+
+    @Test
+    void anInsertOfAnExistingKeyReplacesTheRow() throws Exception {
+        FakeTables base = new FakeTables(Map.of("File", FILE), Map.of("File", List.of(
+                Map.of("File", "b.dll", "Version", "1.0.0.0", "FileSize", 10, "Sequence", 1))));
+        MsiTransform t = new MsiTransform("t.mst", POOL, Map.of(MsiStreamNames.TABLE_PREFIX + "File",
+                rows(row(0x0201, 2, 3, 2, 2))), TransformTarget.NONE);
+        TransformedTables after = t.applyTo(base);
+        assertThat(after.table("File").orElseThrow().rows()).containsExactly(Map.of("File", "b.dll",
+                "Version", "2.0.0.0"));
+        assertThat(after.notes()).singleElement().asString().contains("insert of row [b.dll], which exists: replaced");
         assertThat(after.table("Media")).isEmpty();
     }
 
