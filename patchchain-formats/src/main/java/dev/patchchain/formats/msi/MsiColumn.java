@@ -21,6 +21,11 @@ public record MsiColumn(String name, int type) {
         return (type & KEY) != 0;
     }
 
+    /** @return true if the column may hold null */
+    public boolean isNullable() {
+        return (type & NULLABLE) != 0;
+    }
+
     /** @return true for a string (or binary stream) reference, false for an integer */
     boolean isString() {
         return (type & STRING) != 0;

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +18,7 @@ import java.util.Set;
  * then each table's rows in stored order. A row is found by its key columns. As Wine's {@code msi.dll} does (the
  * oracle, {@code MsiTransformWineOracleTest}), an insert of a key that exists replaces the row, an update of a key
  * that does not exist inserts a row of the columns it gives, and a delete of one that does not exist does nothing;
- * each of these is noted. Tables are computed on first use.
+ * each of these is noted. A new row without a value for a column that may not be null is not inserted (noted). Tables are computed on first use.
  */
 public final class TransformedTables implements MsiTables {
 
@@ -137,6 +138,14 @@ public final class TransformedTables implements MsiTables {
                 continue;
             }
             if (row == null) {
+                Optional<MsiColumn> missing = columns.stream()
+                        .filter(col -> !col.isNullable() && !c.values().containsKey(col.name())).findFirst();
+                if (missing.isPresent()) {
+                    notes.add(transform.source() + ": table " + name + ", " + c.kind().name().toLowerCase(Locale.ROOT)
+                            + " of row " + key + " gives no " + missing.get().name() + ", which may not be null: "
+                            + "not inserted");
+                    continue;
+                }
                 if (c.kind() == RowChange.Kind.UPDATE) {
                     notes.add(transform.source() + ": table " + name + ", update of row " + key
                             + ", which does not exist: inserted with the columns it gives");

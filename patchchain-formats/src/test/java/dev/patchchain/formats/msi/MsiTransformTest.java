@@ -86,17 +86,19 @@ class MsiTransformTest {
                 row(0x0401, 2, 1, 2, 2, 4, 0x80000000 ^ 1000, 2, 0x8000 ^ 7),
                 row(0x0002, 2, 3, 2, 5),
                 row(0x0000, 2, 4),
-                row(0x0002, 2, 4, 2, 2),                                    // deleted before: inserted
+                row(0x0006, 2, 4, 2, 2, 4, 0x80000000 ^ 20),                // deleted before: inserted
+                row(0x0002, 2, 5, 2, 2),                                    // no FileSize: not inserted
                 row(0x0000, 2, 5))), TransformTarget.NONE);                  // never there: nothing
         TransformedTables after = t.applyTo(base);
 
         assertThat(after.table("File").orElseThrow().rows()).containsExactly(
                 Map.of("File", "b.dll", "Version", "3.1.0.0", "FileSize", 10, "Sequence", 1),
                 Map.of("File", "a.dll", "Version", "2.0.0.0", "FileSize", 1000, "Sequence", 7),
-                Map.of("File", "c.dll", "Version", "2.0.0.0"));
+                Map.of("File", "c.dll", "Version", "2.0.0.0", "FileSize", 20));
         assertThat(after.changedRows("File")).extracting(r -> r.get("File")).containsExactly("b.dll", "a.dll",
                 "c.dll");
-        assertThat(after.notes()).hasSize(2).anyMatch(n -> n.contains("update of row [c.dll]"))
+        assertThat(after.notes()).hasSize(3).anyMatch(n -> n.contains("update of row [c.dll]"))
+                .anyMatch(n -> n.contains("update of row [3.1.0.0] gives no FileSize, which may not be null"))
                 .anyMatch(n -> n.contains("delete of row [3.1.0.0]"));
     }
 
