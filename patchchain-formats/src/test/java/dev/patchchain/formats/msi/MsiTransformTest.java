@@ -134,13 +134,18 @@ class MsiTransformTest {
     @Test
     void aTransformSummaryNamesItsTarget() {
         TransformTarget t = TransformTarget.parse("{12345678-aaaa-bbbb-cccc-123456789012}2.5.0;"
-                + "{12345678-AAAA-BBBB-CCCC-123456789012}2.5.1;{87654321-AAAA-BBBB-CCCC-123456789012}");
+                + "{12345678-AAAA-BBBB-CCCC-123456789012}2.5.1;{87654321-AAAA-BBBB-CCCC-123456789012}",
+                TransformTarget.VALIDATE_PRODUCT);
         assertThat(t.productCode()).hasValue("{12345678-AAAA-BBBB-CCCC-123456789012}");
         assertThat(t.productVersion()).hasValue("2.5.0");
         assertThat(t.upgradedVersion()).hasValue("2.5.1");
         assertThat(t.upgradeCode()).hasValue("{87654321-AAAA-BBBB-CCCC-123456789012}");
-        assertThat(TransformTarget.parse("garbage").productCode()).isEmpty();
-        assertThat(TransformTarget.parse(null)).isEqualTo(TransformTarget.NONE);
+        assertThat(t.accepts("{12345678-AAAA-BBBB-CCCC-123456789012}")).isTrue();
+        assertThat(t.accepts("{00000000-AAAA-BBBB-CCCC-123456789012}")).isFalse();
+        assertThat(TransformTarget.parse(t.productCode().orElseThrow(), 0).accepts("{00000000-AAAA-BBBB-CCCC-1234567"
+                + "89012}")).as("without product validation any product").isTrue();
+        assertThat(TransformTarget.parse("garbage", 0).productCode()).isEmpty();
+        assertThat(TransformTarget.parse(null, 0)).isEqualTo(TransformTarget.NONE);
     }
 
     private static void assertCorrupt(byte[] data, String message, long offset) {
