@@ -30,7 +30,9 @@ public record ColumnSpec(String name, String idtType, boolean key) {
             throw new IllegalArgumentException("column " + name + ": type " + idtType + " is not an .idt type"
                     + " such as s72, L0, i2, I4 or v0");
         }
-        if (isInteger() && size() != 2 && size() != 4) {
+        boolean integer = Character.toLowerCase(idtType.charAt(0)) == 'i';
+        int size = Integer.parseInt(idtType.substring(1));
+        if (integer && size != 2 && size != 4) {
             throw new IllegalArgumentException("column " + name + ": integer type " + idtType + " must be 2 or 4 bytes");
         }
     }
