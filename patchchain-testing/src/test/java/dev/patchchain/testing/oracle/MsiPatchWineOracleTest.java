@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Wine's {@code msiexec} as the oracle of our patch writer (docs/testing.md): it installs a {@code wixl}-built
@@ -36,6 +38,7 @@ class MsiPatchWineOracleTest {
     static final FileVersion PATCHED = FileVersion.parse("2.5.1.0");
     /** Language, product, major version and upgrade code: every check Wine's msi.dll makes of a transform. */
     static final int VALIDATION = 0x0001 | 0x0002 | 0x0008 | 0x0800;
+    private static final String OTHER_PRODUCT = "{6A1D3B52-9C4E-4F0A-8B7D-2E5F1C3A9D99}";
 
     @Test
     void wineInstallsThePatchedFileFromOurPatchAndKeepsTheOthers() throws Exception {
@@ -75,10 +78,74 @@ class MsiPatchWineOracleTest {
     }
 
     /**
+     * One patch with one defect per run, each in a fresh prefix: what Wine checks, and what it does when a check
+     * fails (mostly: nothing, with exit code 0).
+     */
+    @ParameterizedTest
+    @EnumSource(value = Defect.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
+    void wineAppliesAPatchOnlyWithWhatItChecks(Defect defect) throws Exception {
+        Corpus.requireTool("wine", "runs msiexec");
+        Corpus.requireTool("wixl", "builds the product MSI");
+        Corpus.requireTool(MsiInfo.COMMAND, "reads the product's schema");
+        Corpus.requireTool("gcab", "builds the patch's cabinet");
+        Path dir = WORK.resolve(defect.name());
+        HostFiles.deleteTree(dir);
+        MsiProduct product = MsiProduct.build(dir.resolve("product"));
+        Path msp = dir.resolve("patch.msp");
+        Files.write(msp, patch(product, dir.resolve("patch"), defect));
+        WinePrefix prefix = WinePrefix.create(dir.resolve("prefix"));
+        try {
+            WinePrefix.Result install = prefix.wine("msiexec", "/i", WinePrefix.windowsPath(product.msi()), "/qn");
+            assertThat(install.exitCode()).as("msiexec /i: %s", install.errors()).isZero();
+            WinePrefix.Result patch = prefix.wine("msiexec", "/p", WinePrefix.windowsPath(msp), "/qn");
+            Map<String, String> files = listing(prefix.driveC().resolve(MsiProduct.INSTALL_DIR));
+            System.out.println("[oracle] msi patch with " + defect + ": msiexec /p exit " + patch.exitCode() + ", "
+                    + files);
+            assertThat(patch.exitCode()).as("msiexec /p exit code (its errors: %s)", patch.errors())
+                    .isEqualTo(defect.exitCode);
+            assertThat(files).isEqualTo(Map.of("tool.dll", defect.toolVersion, "helper.dll", "1.0.0.1",
+                    "readme.txt", "unversioned"));
+        } finally {
+            prefix.stop();
+            HostFiles.deleteTree(dir.resolve("prefix"));
+        }
+    }
+
+    /**
      * The patch: {@code tool.dll} at {@link #PATCHED} in cabinet {@code PCW_CAB_1} (made by {@code gcab}), the
      * transforms {@code T1} and {@code #T1}.
      */
     static byte[] patch(MsiProduct product, Path dir) throws Exception {
+        return patch(product, dir, Defect.NONE);
+    }
+
+    /** What a patch may lack or get wrong, each a fact about what Wine needs (docs/testing.md). */
+    enum Defect {
+        /** The patch as it should be. */
+        NONE(0, "2.5.1.0"),
+        /** PID 7 of the patch names another ProductCode: msiexec fails with 1605 (unknown product), as 1605 & 0xFF. */
+        OTHER_TARGET_PRODUCT(1605 & 0xFF, "2.5.0.7"),
+        /** PID 9 of T1 names another ProductCode, with product validation on: T1 is skipped without a word. */
+        TRANSFORM_OF_OTHER_PRODUCT(0, "2.5.0.7"),
+        /** T1's summary without validation flags (PID 16 = 0): nothing to check, so it applies. */
+        NO_VALIDATION(0, "2.5.1.0"),
+        /** The patch's Media row without Source: its cabinet is not registered, the file not replaced. */
+        MEDIA_WITHOUT_SOURCE(0, "2.5.0.7"),
+        /** tool.dll's File row keeps its sequence: it falls into the product's media and is reinstalled from it. */
+        SEQUENCE_NOT_MOVED(0, "2.5.0.7"),
+        /** No #T1 substorage, only T1: Wine needs none. */
+        NO_PATCH_TRANSFORM(0, "2.5.1.0");
+
+        final int exitCode;
+        final String toolVersion;
+
+        Defect(int exitCode, String toolVersion) {
+            this.exitCode = exitCode;
+            this.toolVersion = toolVersion;
+        }
+    }
+
+    static byte[] patch(MsiProduct product, Path dir, Defect defect) throws Exception {
         Files.createDirectories(dir);
         byte[] tool = PeBuilder.dll().fileVersion(PATCHED).string("FileDescription", "patched tool").build();
         Files.write(dir.resolve("tool"), tool); // a cabinet's entries are named by File key
@@ -88,25 +155,37 @@ class MsiPatchWineOracleTest {
         int lastSequence = MsiInfo.rows(product.msi(), "Media").stream()
                 .mapToInt(r -> Integer.parseInt(r.get(1))).max().orElseThrow();
         TransformBuilder t1 = new TransformBuilder(1252);
-        t1.table(MsiInfo.schema(product.msi(), "File")).update(Map.of("File", "tool"),
-                Map.of("Version", PATCHED.toString(), "FileSize", tool.length, "Sequence", lastSequence + 1));
-        t1.table(MsiInfo.schema(product.msi(), "Media")).insert(Map.of("DiskId", 2, "LastSequence", lastSequence + 1,
+        Map<String, Object> file = new java.util.LinkedHashMap<>(Map.of("Version", PATCHED.toString(),
+                "FileSize", tool.length, "Sequence", lastSequence + 1));
+        if (defect == Defect.SEQUENCE_NOT_MOVED) {
+            file.remove("Sequence");
+        }
+        t1.table(MsiInfo.schema(product.msi(), "File")).update(Map.of("File", "tool"), file);
+        Map<String, Object> media = new java.util.LinkedHashMap<>(Map.of("DiskId", 2, "LastSequence", lastSequence + 1,
                 "Cabinet", "#PCW_CAB_1", "Source", "PATCHMediaSrcProp"));
+        if (defect == Defect.MEDIA_WITHOUT_SOURCE) {
+            media.remove("Source");
+        }
+        t1.table(MsiInfo.schema(product.msi(), "Media")).insert(media);
         TransformBuilder patchTables = new TransformBuilder(1252);
         patchTables.addTable(new TableSchema("PatchPackage", List.of(new ColumnSpec("PatchId", "s38", true),
                 new ColumnSpec("Media_", "i2", false)))).insert(Map.of("PatchId", PATCH_CODE, "Media_", 2));
-        return new PatchBuilder(PATCH_CODE, List.of(product.productCode()))
+        String target = defect == Defect.OTHER_TARGET_PRODUCT ? OTHER_PRODUCT : product.productCode();
+        PatchBuilder patch = new PatchBuilder(PATCH_CODE, List.of(target))
                 .describedAs("Example Tool 2.5.1", "tool.dll 2.5.1.0")
-                .transform("T1", t1, transformSummary(product))
-                .transform("#T1", patchTables, transformSummary(product))
-                .cabinet("PCW_CAB_1", cabinet)
-                .toBytes();
+                .transform("T1", t1, transformSummary(product, defect));
+        if (defect != Defect.NO_PATCH_TRANSFORM) {
+            patch.transform("#T1", patchTables, transformSummary(product, Defect.NONE));
+        }
+        return patch.cabinet("PCW_CAB_1", cabinet).toBytes();
     }
 
-    private static SummaryStream transformSummary(MsiProduct product) {
-        String from = product.productCode() + product.version();
+    private static SummaryStream transformSummary(MsiProduct product, Defect defect) {
+        String code = defect == Defect.TRANSFORM_OF_OTHER_PRODUCT ? OTHER_PRODUCT : product.productCode();
+        String from = code + product.version();
         return new SummaryStream().title("Transform").template("Intel;1033")
-                .revNumber(from + ";" + from + ";" + product.upgradeCode()).charCount(VALIDATION);
+                .revNumber(from + ";" + from + ";" + product.upgradeCode())
+                .charCount(defect == Defect.NO_VALIDATION ? 0 : VALIDATION);
     }
 
     /** @return every file of the directory: its PE file version, or "unversioned" */
