@@ -13,7 +13,8 @@ import java.util.Map;
  * What a table must hold after a transform, as text rows in {@code msiinfo export}'s form (integers in decimal,
  * null as empty): the target's rows with each {@link TableChanges.Row} applied as Wine's {@code msi.dll} applies a
  * transform row: an insert adds the row or, when its keys exist, replaces every column; an update sets the columns
- * it carries; a delete removes the row.
+ * it carries or, when no row has its keys, inserts one with them (the other columns null); a delete removes the row
+ * (a missing one: nothing).
  */
 final class ExpectedTable {
 
@@ -58,10 +59,13 @@ final class ExpectedTable {
             }
             case UPDATE -> {
                 List<String> row = rows.get(keys);
-                if (row == null) {
-                    throw new IllegalStateException("the generator updated a missing row " + keys);
+                if (row == null) { // Wine inserts the row: its keys and the updated columns, the rest null
+                    List<String> inserted = new ArrayList<>();
+                    schema.columns().forEach(c -> inserted.add(text(change.values().get(c.name()))));
+                    rows.put(keys, inserted);
+                } else {
+                    change.values().forEach((column, value) -> row.set(schema.index(column), text(value)));
                 }
-                change.values().forEach((column, value) -> row.set(schema.index(column), text(value)));
             }
             default -> throw new IllegalStateException(change.kind().toString());
         }
