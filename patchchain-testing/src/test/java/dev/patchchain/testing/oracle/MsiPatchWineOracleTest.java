@@ -2,7 +2,11 @@ package dev.patchchain.testing.oracle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.patchchain.core.path.WinPath;
+import dev.patchchain.core.plan.PackageFile;
 import dev.patchchain.core.version.FileVersion;
+import dev.patchchain.formats.msi.MsiPackage;
+import dev.patchchain.formats.msi.MsiPatchReader;
 import dev.patchchain.formats.pe.PeBuilder;
 import dev.patchchain.formats.pe.PeVersionReader;
 import dev.patchchain.testing.Corpus;
@@ -69,6 +73,7 @@ class MsiPatchWineOracleTest {
             assertThat(patched).as("after msiexec /p (Wine's errors: %s)", patch.errors())
                     .isEqualTo(Map.of("tool.dll", PATCHED.toString(), "helper.dll", "1.0.0.1",
                             "readme.txt", "unversioned"));
+            assertThat(readerVersusWine(msp, product, installed, patched)).as("MsiPatchReader against Wine").isEmpty();
         } finally {
             prefix.stop();
             HostFiles.deleteTree(WORK.resolve("prefix"));
@@ -105,6 +110,10 @@ class MsiPatchWineOracleTest {
                     .isEqualTo(defect.exitCode);
             assertThat(files).isEqualTo(Map.of("tool.dll", defect.toolVersion, "helper.dll", "1.0.0.1",
                     "readme.txt", "unversioned"));
+            List<String> disagreements = readerVersusWine(msp, product, Map.of("tool.dll", "2.5.0.7",
+                    "helper.dll", "1.0.0.1", "readme.txt", "unversioned"), files);
+            disagreements.forEach(d -> System.out.println("[reader] " + defect + ": " + d));
+            assertThat(disagreements).as("MsiPatchReader against Wine, patch with %s", defect).isEmpty();
         } finally {
             prefix.stop();
             HostFiles.deleteTree(dir.resolve("prefix"));
@@ -129,6 +138,8 @@ class MsiPatchWineOracleTest {
         TRANSFORM_OF_OTHER_PRODUCT(0, "2.5.0.7"),
         /** T1's summary without validation flags (PID 16 = 0): nothing to check, so it applies. */
         NO_VALIDATION(0, "2.5.1.0"),
+        /** PID 9 of T1 names another ProductCode, but no validation flag asks Wine to check it: T1 applies. */
+        OTHER_PRODUCT_UNVALIDATED(0, "2.5.1.0"),
         /** The patch's Media row without Source: its cabinet is not registered, the file not replaced. */
         MEDIA_WITHOUT_SOURCE(0, "2.5.0.7"),
         /** tool.dll's File row keeps its sequence: it falls into the product's media and is reinstalled from it. */
@@ -181,11 +192,52 @@ class MsiPatchWineOracleTest {
     }
 
     private static SummaryStream transformSummary(MsiProduct product, Defect defect) {
-        String code = defect == Defect.TRANSFORM_OF_OTHER_PRODUCT ? OTHER_PRODUCT : product.productCode();
-        String from = code + product.version();
+        boolean other = defect == Defect.TRANSFORM_OF_OTHER_PRODUCT || defect == Defect.OTHER_PRODUCT_UNVALIDATED;
+        String from = (other ? OTHER_PRODUCT : product.productCode()) + product.version();
+        boolean unvalidated = defect == Defect.NO_VALIDATION || defect == Defect.OTHER_PRODUCT_UNVALIDATED;
         return new SummaryStream().title("Transform").template("Intel;1033")
-                .revNumber(from + ";" + from + ";" + product.upgradeCode())
-                .charCount(defect == Defect.NO_VALIDATION ? 0 : VALIDATION);
+                .revNumber(from + ";" + from + ";" + product.upgradeCode()).charCount(unvalidated ? 0 : VALIDATION);
+    }
+
+    /**
+     * Our reader on the same patch: {@code MsiPatchReader.read(msp, product)} must list exactly the files Wine changed
+     * (in the install directory, by PE version), each with the version Wine installed; when Wine refuses the patch
+     * for its targets (exit 1605), the reader must refuse it too.
+     *
+     * @return one line per disagreement
+     */
+    static List<String> readerVersusWine(Path msp, MsiProduct product, Map<String, String> before,
+                                         Map<String, String> after) throws Exception {
+        Map<String, String> wine = new TreeMap<>();
+        after.forEach((name, version) -> {
+            if (!version.equals(before.get(name))) {
+                wine.put(name, version);
+            }
+        });
+        Map<String, String> ours = new TreeMap<>();
+        List<String> disagreements = new java.util.ArrayList<>();
+        MsiPackage pkg;
+        try {
+            pkg = MsiPatchReader.read(msp, product.msi());
+        } catch (IllegalArgumentException refused) {
+            if (!wine.isEmpty()) {
+                disagreements.add("the reader refuses the patch (" + refused.getMessage() + "), Wine changed " + wine);
+            }
+            return disagreements;
+        }
+        WinPath dir = WinPath.parse("C:\\" + MsiProduct.INSTALL_DIR.replace('/', '\\'));
+        for (PackageFile f : pkg.pkg().files()) {
+            if (!f.target().parent().equals(dir)) {
+                disagreements.add("the reader installs " + f.target() + " " + f.version() + ", outside " + dir);
+            } else {
+                ours.put(f.target().fileName(), f.version().toString());
+            }
+        }
+        if (!ours.equals(wine)) {
+            disagreements.add("files changed: by Wine " + wine + ", by MsiPatchReader " + ours + " (its warnings: "
+                    + pkg.warnings() + ")");
+        }
+        return disagreements;
     }
 
     /** @return every file of the directory: its PE file version, or "unversioned" */
