@@ -40,7 +40,10 @@ class MsiPatchWineOracleTest {
     private static final Path WORK = Path.of("target/msi-patch-oracle");
     static final String PATCH_CODE = "{6A1D3B52-9C4E-4F0A-8B7D-2E5F1C3A9DF1}";
     static final FileVersion PATCHED = FileVersion.parse("2.5.1.0");
-    /** Language, product, major version and upgrade code: every check Wine's msi.dll makes of a transform. */
+    /**
+     * Language, product, major version and upgrade code: every check Wine's msi.dll makes of a transform (it reads
+     * them from PID 16's low word, Microsoft documents them in the high word).
+     */
     static final int VALIDATION = 0x0001 | 0x0002 | 0x0008 | 0x0800;
     private static final String OTHER_PRODUCT = "{6A1D3B52-9C4E-4F0A-8B7D-2E5F1C3A9D99}";
 
@@ -110,8 +113,14 @@ class MsiPatchWineOracleTest {
                     .isEqualTo(defect.exitCode);
             assertThat(files).isEqualTo(Map.of("tool.dll", defect.toolVersion, "helper.dll", "1.0.0.1",
                     "readme.txt", "unversioned"));
-            List<String> disagreements = readerVersusWine(msp, product, Map.of("tool.dll", "2.5.0.7",
-                    "helper.dll", "1.0.0.1", "readme.txt", "unversioned"), files);
+            Map<String, String> before = Map.of("tool.dll", "2.5.0.7", "helper.dll", "1.0.0.1",
+                    "readme.txt", "unversioned");
+            if (defect == Defect.OTHER_PRODUCT_FLAGS_HIGH_WORD) {
+                // Wine differs from Windows here: the reader must do what Windows does, skip T1, so change nothing.
+                assertThat(readerVersusWine(msp, product, before, before)).as("MsiPatchReader, as Windows").isEmpty();
+                return;
+            }
+            List<String> disagreements = readerVersusWine(msp, product, before, files);
             disagreements.forEach(d -> System.out.println("[reader] " + defect + ": " + d));
             assertThat(disagreements).as("MsiPatchReader against Wine, patch with %s", defect).isEmpty();
         } finally {
@@ -134,11 +143,17 @@ class MsiPatchWineOracleTest {
         NONE(0, "2.5.1.0"),
         /** PID 7 of the patch names another ProductCode: msiexec fails with 1605 (unknown product), as 1605 & 0xFF. */
         OTHER_TARGET_PRODUCT(1605 & 0xFF, "2.5.0.7"),
-        /** PID 9 of T1 names another ProductCode, with product validation on: T1 is skipped without a word. */
-        TRANSFORM_OF_OTHER_PRODUCT(0, "2.5.0.7"),
-        /** T1's summary without validation flags (PID 16 = 0): nothing to check, so it applies. */
-        NO_VALIDATION(0, "2.5.1.0"),
-        /** PID 9 of T1 names another ProductCode, but no validation flag asks Wine to check it: T1 applies. */
+        /**
+         * PID 9 of T1 names another ProductCode, the validation flags in PID 16's low word, where Wine reads them: T1
+         * is skipped without a word.
+         */
+        OTHER_PRODUCT_FLAGS_LOW_WORD(0, "2.5.0.7"),
+        /**
+         * The same with the flags in the high word, where Microsoft documents them (and our good patch has them):
+         * Wine reads the low word (0), checks nothing and applies T1. Windows would skip it, and so does our reader.
+         */
+        OTHER_PRODUCT_FLAGS_HIGH_WORD(0, "2.5.1.0"),
+        /** PID 9 of T1 names another ProductCode, but PID 16 is 0 (nothing to check): T1 applies. */
         OTHER_PRODUCT_UNVALIDATED(0, "2.5.1.0"),
         /** The patch's Media row without Source: its cabinet is not registered, the file not replaced. */
         MEDIA_WITHOUT_SOURCE(0, "2.5.0.7"),
@@ -192,11 +207,15 @@ class MsiPatchWineOracleTest {
     }
 
     private static SummaryStream transformSummary(MsiProduct product, Defect defect) {
-        boolean other = defect == Defect.TRANSFORM_OF_OTHER_PRODUCT || defect == Defect.OTHER_PRODUCT_UNVALIDATED;
+        boolean other = defect.name().startsWith("OTHER_PRODUCT_");
         String from = (other ? OTHER_PRODUCT : product.productCode()) + product.version();
-        boolean unvalidated = defect == Defect.NO_VALIDATION || defect == Defect.OTHER_PRODUCT_UNVALIDATED;
+        int flags = switch (defect) {
+            case OTHER_PRODUCT_FLAGS_LOW_WORD -> VALIDATION;
+            case OTHER_PRODUCT_UNVALIDATED -> 0;
+            default -> VALIDATION << 16; // Microsoft: validation flags high, error conditions (none) low
+        };
         return new SummaryStream().title("Transform").template("Intel;1033")
-                .revNumber(from + ";" + from + ";" + product.upgradeCode()).charCount(unvalidated ? 0 : VALIDATION);
+                .revNumber(from + ";" + from + ";" + product.upgradeCode()).charCount(flags);
     }
 
     /**
