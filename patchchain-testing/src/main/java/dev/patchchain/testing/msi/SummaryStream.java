@@ -11,7 +11,8 @@ import org.apache.poi.poifs.filesystem.DirectoryEntry;
  * Windows Installer gives some properties its own meaning: PID 7 (template) is "platform;language" in a transform
  * and the target ProductCodes in a patch; PID 8 (last saved by) the patch's transform substorages; PID 9 (revision)
  * the transform's "{product}version;{product}version;{UpgradeCode}" or the patch code; PID 16 (character count) a
- * transform's validation flags (low word) and error-suppression flags (high word).
+ * transform's validation flags and error conditions to suppress: Microsoft documents the validation flags in the high
+ * word, Wine's {@code msi.dll} reads them from the low word (docs/testing.md).
  *
  * <pre>{@code
  * new SummaryStream().title("Patch").template(productCode).lastAuthor(":T1;:#T1").revNumber(patchCode)
