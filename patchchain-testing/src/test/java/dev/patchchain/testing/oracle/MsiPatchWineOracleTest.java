@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patchchain.core.path.WinPath;
 import dev.patchchain.core.plan.PackageFile;
+import dev.patchchain.core.plan.RegistryWrite;
 import dev.patchchain.core.version.FileVersion;
 import dev.patchchain.formats.msi.MsiPackage;
 import dev.patchchain.formats.msi.MsiPatchReader;
@@ -14,6 +15,7 @@ import dev.patchchain.testing.msi.ColumnSpec;
 import dev.patchchain.testing.msi.MsiInfo;
 import dev.patchchain.testing.msi.PatchBuilder;
 import dev.patchchain.testing.msi.SummaryStream;
+import dev.patchchain.testing.msi.TableChanges;
 import dev.patchchain.testing.msi.TableSchema;
 import dev.patchchain.testing.msi.TransformBuilder;
 import dev.patchchain.testing.wine.WinePrefix;
@@ -45,6 +47,8 @@ class MsiPatchWineOracleTest {
      * them from PID 16's low word, Microsoft documents them in the high word).
      */
     static final int VALIDATION = 0x0001 | 0x0002 | 0x0008 | 0x0800;
+    /** The key of the product's registry value (HKLM; a 32-bit package's, so under WOW6432Node on 64-bit Wine). */
+    static final String REGISTRY_KEY = "Software\\Example Tool";
     private static final String OTHER_PRODUCT = "{6A1D3B52-9C4E-4F0A-8B7D-2E5F1C3A9D99}";
 
     @Test
@@ -65,7 +69,9 @@ class MsiPatchWineOracleTest {
             WinePrefix.Result install = prefix.wine("msiexec", "/i", WinePrefix.windowsPath(product.msi()), "/qn");
             assertThat(install.exitCode()).as("msiexec /i: %s%s", install.output(), install.errors()).isZero();
             Map<String, String> installed = listing(installDir);
-            System.out.println("[oracle] msi patch: installed " + installed);
+            System.out.println("[oracle] msi patch: installed " + installed + ", HKLM\\" + REGISTRY_KEY + " "
+                    + registryValues(prefix));
+            assertThat(registryValues(prefix)).isEqualTo(Map.of("Level", "REG_DWORD 0x3"));
             assertThat(installed).containsEntry("tool.dll", "2.5.0.7").containsEntry("helper.dll", "1.0.0.1")
                     .containsEntry("readme.txt", "unversioned");
 
@@ -77,6 +83,12 @@ class MsiPatchWineOracleTest {
                     .isEqualTo(Map.of("tool.dll", PATCHED.toString(), "helper.dll", "1.0.0.1",
                             "readme.txt", "unversioned"));
             assertThat(readerVersusWine(msp, product, installed, patched)).as("MsiPatchReader against Wine").isEmpty();
+            Map<String, String> values = registryValues(prefix);
+            System.out.println("[oracle] msi patch: HKLM\\" + REGISTRY_KEY + " (32-bit view) after msiexec /p " + values);
+            assertThat(values).as("the registry values of the reinstalled feature")
+                    .isEqualTo(Map.of("Level", "REG_DWORD 0x4", "Patched", "REG_SZ " + PATCHED));
+            assertThat(readerRegistry(msp, product)).as("MsiPatchReader's registry writes under HKLM\\%s",
+                    REGISTRY_KEY).isEqualTo(values);
         } finally {
             prefix.stop();
             HostFiles.deleteTree(WORK.resolve("prefix"));
@@ -193,6 +205,11 @@ class MsiPatchWineOracleTest {
             media.remove("Source");
         }
         t1.table(MsiInfo.schema(product.msi(), "Media")).insert(media);
+        TableChanges registry = t1.table(MsiInfo.schema(product.msi(), "Registry"));
+        String level = MsiInfo.rows(product.msi(), "Registry").get(0).get(0);
+        registry.update(Map.of("Registry", level), Map.of("Value", "#4"));
+        registry.insert(Map.of("Registry", "regPatched", "Root", 2, "Key", REGISTRY_KEY, "Name", "Patched",
+                "Value", PATCHED.toString(), "Component_", "Main"));
         TransformBuilder patchTables = new TransformBuilder(1252);
         patchTables.addTable(new TableSchema("PatchPackage", List.of(new ColumnSpec("PatchId", "s38", true),
                 new ColumnSpec("Media_", "i2", false)))).insert(Map.of("PatchId", PATCH_CODE, "Media_", 2));
@@ -257,6 +274,35 @@ class MsiPatchWineOracleTest {
                     + pkg.warnings() + ")");
         }
         return disagreements;
+    }
+
+    /** @return the values of {@link #REGISTRY_KEY} in HKLM's 32-bit view, as {@code reg query} shows them */
+    static Map<String, String> registryValues(WinePrefix prefix) throws Exception {
+        WinePrefix.Result r = prefix.wine("reg", "query", "HKLM\\" + REGISTRY_KEY, "/reg:32");
+        Map<String, String> values = new TreeMap<>();
+        for (String line : r.output().split("\r?\n")) {
+            String[] f = line.strip().split("\\s{4}");
+            if (line.startsWith("    ") && f.length == 3) {
+                values.put(f[0], f[1] + " " + f[2]);
+            }
+        }
+        return values;
+    }
+
+    /**
+     * @return the registry writes {@code MsiPatchReader.read(msp, msi)} gives under {@code HKLM\REGISTRY_KEY}, in
+     *         {@code reg query}'s form: {@code #n} as a {@code REG_DWORD}, any other value as a {@code REG_SZ}
+     */
+    static Map<String, String> readerRegistry(Path msp, MsiProduct product) throws Exception {
+        Map<String, String> values = new TreeMap<>();
+        for (RegistryWrite w : MsiPatchReader.read(msp, product.msi()).pkg().registryWrites()) {
+            if (w.key().equalsIgnoreCase("HKLM\\" + REGISTRY_KEY)) {
+                String data = w.data().get(0);
+                values.put(w.valueName(), data.matches("#[0-9]+")
+                        ? "REG_DWORD 0x" + Integer.toHexString(Integer.parseInt(data.substring(1))) : "REG_SZ " + data);
+            }
+        }
+        return values;
     }
 
     /** @return every file of the directory: its PE file version, or "unversioned" */
