@@ -14,7 +14,8 @@ import java.util.Map;
  * null as empty): the target's rows with each {@link TableChanges.Row} applied as Wine's {@code msi.dll} applies a
  * transform row: an insert adds the row or, when its keys exist, replaces every column; an update sets the columns
  * it carries or, when no row has its keys, inserts one with them (the other columns null); a delete removes the row
- * (a missing one: nothing).
+ * (a missing one: nothing). A new row (insert, or update of missing keys) with a null in a column that may not be
+ * null is not added.
  */
 final class ExpectedTable {
 
@@ -53,22 +54,31 @@ final class ExpectedTable {
         switch (change.kind()) {
             case DELETE -> rows.remove(keys);
             case INSERT -> {
-                List<String> row = new ArrayList<>();
-                schema.columns().forEach(c -> row.add(text(change.values().get(c.name()))));
-                rows.put(keys, row);
+                if (rows.containsKey(keys) || complete(change)) { // replacing a row: no check of nulls
+                    List<String> row = new ArrayList<>();
+                    schema.columns().forEach(c -> row.add(text(change.values().get(c.name()))));
+                    rows.put(keys, row);
+                }
             }
             case UPDATE -> {
                 List<String> row = rows.get(keys);
                 if (row == null) { // Wine inserts the row: its keys and the updated columns, the rest null
-                    List<String> inserted = new ArrayList<>();
-                    schema.columns().forEach(c -> inserted.add(text(change.values().get(c.name()))));
-                    rows.put(keys, inserted);
+                    if (complete(change)) {
+                        List<String> inserted = new ArrayList<>();
+                        schema.columns().forEach(c -> inserted.add(text(change.values().get(c.name()))));
+                        rows.put(keys, inserted);
+                    }
                 } else {
                     change.values().forEach((column, value) -> row.set(schema.index(column), text(value)));
                 }
             }
             default -> throw new IllegalStateException(change.kind().toString());
         }
+    }
+
+    /** @return whether the row has a value in every column that may not be null, as Wine wants of a new row */
+    private boolean complete(TableChanges.Row change) {
+        return schema.columns().stream().allMatch(c -> c.nullable() || change.values().get(c.name()) != null);
     }
 
     /** @return every row, sorted by its text, for comparison with an export */

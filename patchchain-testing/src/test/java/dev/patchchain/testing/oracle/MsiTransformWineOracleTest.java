@@ -112,7 +112,8 @@ class MsiTransformWineOracleTest {
 
     /**
      * What a transform row does when its keys exist (an insert: Wine replaces every column) or do not (an update:
-     * Wine inserts a row of the keys and the updated columns, the rest null; a delete: nothing). Wine must do what
+     * Wine inserts a row of the keys and the updated columns, the rest null, unless a column that may not be null
+     * stays null; a delete: nothing), and an insert with such a null (not added). Wine must do what
      * {@link ExpectedTable} says, and our reader what Wine does.
      */
     @Test
@@ -125,6 +126,15 @@ class MsiTransformWineOracleTest {
                 "Name", "Level", "Value", "#4", "Component_", "Main"));
         transform.table(schemas.get("Component")).update(Map.of("Component", "Ghost"),
                 Map.of("Directory_", "INSTALLDIR", "Attributes", 4));
+        // Directory_ and Attributes may not be null: Wine does not add this row.
+        transform.table(schemas.get("Component")).update(Map.of("Component", "Phantom"),
+                Map.of("Condition", "1"));
+        // An insert with a null where none may be: not added either.
+        Map<String, Object> nullDirectory = new LinkedHashMap<>();
+        nullDirectory.put("Component", "Nullish");
+        nullDirectory.put("Directory_", null);
+        nullDirectory.put("Attributes", 0);
+        transform.table(schemas.get("Component")).insert(nullDirectory);
         transform.table(schemas.get("File")).delete(Map.of("File", "never_there"));
         for (String table : TABLES) {
             transform.table(schemas.get(table)).rows().forEach(expected.get(table)::apply);
