@@ -6,11 +6,14 @@ import dev.patchchain.core.path.WinPath;
 import dev.patchchain.core.plan.PackageFile;
 import dev.patchchain.core.plan.RegistryWrite;
 import dev.patchchain.core.version.FileVersion;
+import dev.patchchain.core.volume.FileFacts;
+import dev.patchchain.core.volume.PathState;
 import dev.patchchain.formats.msi.MsiPackage;
 import dev.patchchain.formats.msi.MsiPatchReader;
 import dev.patchchain.formats.pe.PeBuilder;
 import dev.patchchain.formats.pe.PeVersionReader;
 import dev.patchchain.testing.Corpus;
+import dev.patchchain.testing.Seeds;
 import dev.patchchain.testing.msi.ColumnSpec;
 import dev.patchchain.testing.msi.MsiInfo;
 import dev.patchchain.testing.msi.PatchBuilder;
@@ -95,6 +98,63 @@ class MsiPatchWineOracleTest {
         }
         System.out.printf("[oracle] msi patch: %d bytes of .msp, %.1f s%n", Files.size(msp),
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * A seeded random patch (-Dpatchchain.seed=N replays one): each of the product's two DLLs is left alone, or
+     * replaced by a newer or an older version. Wine must install exactly the newer ones (its reinstall replaces a
+     * file only with a newer version) and our reader must agree.
+     */
+    @Test
+    void wineInstallsOnlyTheNewerFilesOfASeededRandomPatch() throws Exception {
+        Corpus.requireTool("wine", "runs msiexec");
+        Corpus.requireTool("wixl", "builds the product MSI");
+        Corpus.requireTool(MsiInfo.COMMAND, "reads the product's schema");
+        Corpus.requireTool("gcab", "builds the patch's cabinet");
+        java.util.Random random = Seeds.random("msi patch oracle");
+        Path dir = WORK.resolve("random");
+        HostFiles.deleteTree(dir);
+        MsiProduct product = MsiProduct.build(dir.resolve("product"));
+        Map<String, FileVersion> files = new TreeMap<>();
+        Map<String, String> expected = new TreeMap<>(Map.of("readme.txt", "unversioned"));
+        for (Map.Entry<String, FileVersion> f : new TreeMap<>(product.fileVersions()).entrySet()) {
+            int choice = random.nextInt(3);
+            FileVersion v = f.getValue();
+            FileVersion changed = switch (choice) {
+                case 1 -> new FileVersion(v.major(), v.minor(), v.build() + 1 + random.nextInt(5), random.nextInt(100));
+                case 2 -> new FileVersion(Math.max(0, v.major() - 1), 9, random.nextInt(10), 0); // older
+                default -> null;
+            };
+            if (changed != null) {
+                files.put(f.getKey(), changed);
+            }
+            boolean newer = changed != null && changed.compareTo(v) > 0;
+            expected.put(f.getKey() + ".dll", (newer ? changed : v).toString());
+        }
+        if (files.isEmpty()) {
+            files.put("tool", PATCHED);
+            expected.put("tool.dll", PATCHED.toString());
+        }
+        Path msp = dir.resolve("patch.msp");
+        Files.write(msp, patch(product, dir.resolve("patch"), Defect.NONE, files));
+        WinePrefix prefix = WinePrefix.create(dir.resolve("prefix"));
+        try {
+            WinePrefix.Result install = prefix.wine("msiexec", "/i", WinePrefix.windowsPath(product.msi()), "/qn");
+            assertThat(install.exitCode()).as("msiexec /i: %s", install.errors()).isZero();
+            Map<String, String> before = listing(prefix.driveC().resolve(MsiProduct.INSTALL_DIR));
+            WinePrefix.Result patch = prefix.wine("msiexec", "/p", WinePrefix.windowsPath(msp), "/qn");
+            Map<String, String> after = listing(prefix.driveC().resolve(MsiProduct.INSTALL_DIR));
+            System.out.println("[oracle] msi random patch " + files + ": msiexec /p exit " + patch.exitCode()
+                    + ", installed " + after);
+            assertThat(patch.exitCode()).as("msiexec /p (errors: %s)", patch.errors()).isZero();
+            assertThat(after).as("files after the patch %s", files).isEqualTo(expected);
+            List<String> disagreements = readerVersusWine(msp, product, before, after);
+            disagreements.forEach(d -> System.out.println("[reader] random patch " + files + ": " + d));
+            assertThat(disagreements).as("MsiPatchReader against Wine").isEmpty();
+        } finally {
+            prefix.stop();
+            HostFiles.deleteTree(dir.resolve("prefix"));
+        }
     }
 
     /**
@@ -184,22 +244,40 @@ class MsiPatchWineOracleTest {
     }
 
     static byte[] patch(MsiProduct product, Path dir, Defect defect) throws Exception {
+        return patch(product, dir, defect, Map.of("tool", PATCHED));
+    }
+
+    /**
+     * @param files the files the patch replaces, by {@code File} key, with their new PE versions: each gets a
+     *              sequence past the product's, in that order, and an entry of the patch's cabinet
+     */
+    static byte[] patch(MsiProduct product, Path dir, Defect defect, Map<String, FileVersion> files) throws Exception {
         Files.createDirectories(dir);
-        byte[] tool = PeBuilder.dll().fileVersion(PATCHED).string("FileDescription", "patched tool").build();
-        Files.write(dir.resolve("tool"), tool); // a cabinet's entries are named by File key
-        MsiProduct.run(dir, List.of("gcab", "-c", "PCW_CAB_1.cab", "tool"));
+        List<String> command = new java.util.ArrayList<>(List.of("gcab", "-c", "PCW_CAB_1.cab"));
+        Map<String, Integer> sizes = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, FileVersion> f : new TreeMap<>(files).entrySet()) {
+            byte[] pe = PeBuilder.dll().fileVersion(f.getValue()).string("FileDescription", "patched " + f.getKey())
+                    .build();
+            Files.write(dir.resolve(f.getKey()), pe); // a cabinet's entries are named by File key
+            command.add(f.getKey());
+            sizes.put(f.getKey(), pe.length);
+        }
+        MsiProduct.run(dir, command);
         byte[] cabinet = Files.readAllBytes(dir.resolve("PCW_CAB_1.cab"));
 
         int lastSequence = MsiInfo.rows(product.msi(), "Media").stream()
                 .mapToInt(r -> Integer.parseInt(r.get(1))).max().orElseThrow();
         TransformBuilder t1 = new TransformBuilder(1252);
-        Map<String, Object> file = new java.util.LinkedHashMap<>(Map.of("Version", PATCHED.toString(),
-                "FileSize", tool.length, "Sequence", lastSequence + 1));
-        if (defect == Defect.SEQUENCE_NOT_MOVED) {
-            file.remove("Sequence");
+        int sequence = lastSequence;
+        for (Map.Entry<String, Integer> f : sizes.entrySet()) {
+            Map<String, Object> file = new java.util.LinkedHashMap<>(Map.of("Version", files.get(f.getKey()).toString(),
+                    "FileSize", f.getValue(), "Sequence", ++sequence));
+            if (defect == Defect.SEQUENCE_NOT_MOVED) {
+                file.remove("Sequence");
+            }
+            t1.table(MsiInfo.schema(product.msi(), "File")).update(Map.of("File", f.getKey()), file);
         }
-        t1.table(MsiInfo.schema(product.msi(), "File")).update(Map.of("File", "tool"), file);
-        Map<String, Object> media = new java.util.LinkedHashMap<>(Map.of("DiskId", 2, "LastSequence", lastSequence + 1,
+        Map<String, Object> media = new java.util.LinkedHashMap<>(Map.of("DiskId", 2, "LastSequence", sequence,
                 "Cabinet", "#PCW_CAB_1", "Source", "PATCHMediaSrcProp"));
         if (defect == Defect.MEDIA_WITHOUT_SOURCE) {
             media.remove("Source");
@@ -236,10 +314,13 @@ class MsiPatchWineOracleTest {
     }
 
     /**
-     * Our reader on the same patch: {@code MsiPatchReader.read(msp, product)} must list exactly the files Wine changed
-     * (in the install directory, by PE version), each with the version Wine installed; when Wine refuses the patch
-     * for its targets (exit 1605), the reader must refuse it too.
+     * Our reader on the same patch, with the planner's rule for its engine: for every file
+     * {@code MsiPatchReader.read(msp, product)} lists, {@code pkg.policy().replaces(version, the file before, [])}
+     * says whether Wine replaced it, and with that version; a file it does not list Wine must not have changed. When
+     * Wine refuses the patch for its targets (exit 1605), the reader must refuse it too.
      *
+     * @param before the install directory's files before the patch, by name: PE version or "unversioned"
+     * @param after  the same after it
      * @return one line per disagreement
      */
     static List<String> readerVersusWine(Path msp, MsiProduct product, Map<String, String> before,
@@ -250,7 +331,6 @@ class MsiPatchWineOracleTest {
                 wine.put(name, version);
             }
         });
-        Map<String, String> ours = new TreeMap<>();
         List<String> disagreements = new java.util.ArrayList<>();
         MsiPackage pkg;
         try {
@@ -262,16 +342,25 @@ class MsiPatchWineOracleTest {
             return disagreements;
         }
         WinPath dir = WinPath.parse("C:\\" + MsiProduct.INSTALL_DIR.replace('/', '\\'));
+        Map<String, String> carried = new TreeMap<>();
+        Map<String, String> predicted = new TreeMap<>();
         for (PackageFile f : pkg.pkg().files()) {
             if (!f.target().parent().equals(dir)) {
                 disagreements.add("the reader installs " + f.target() + " " + f.version() + ", outside " + dir);
-            } else {
-                ours.put(f.target().fileName(), f.version().toString());
+                continue;
+            }
+            String name = f.target().fileName();
+            carried.put(name, f.version().toString());
+            String old = before.get(name);
+            PathState onDisk = old == null ? new PathState.Absent() : PathState.file(old.equals("unversioned")
+                    ? FileFacts.unversioned(0, "not a PE") : FileFacts.versioned(0, FileVersion.parse(old)));
+            if (pkg.pkg().policy().replaces(f.version(), onDisk, List.of()) && !f.version().toString().equals(old)) {
+                predicted.put(name, f.version().toString());
             }
         }
-        if (!ours.equals(wine)) {
-            disagreements.add("files changed: by Wine " + wine + ", by MsiPatchReader " + ours + " (its warnings: "
-                    + pkg.warnings() + ")");
+        if (!predicted.equals(wine)) {
+            disagreements.add("files changed: by Wine " + wine + "; by MsiPatchReader's files " + carried + " under "
+                    + pkg.pkg().policy() + ": " + predicted + " (its warnings: " + pkg.warnings() + ")");
         }
         return disagreements;
     }
