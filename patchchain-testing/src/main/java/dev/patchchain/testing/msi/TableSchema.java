@@ -11,7 +11,7 @@ import java.util.Set;
  * database's, not the transform's.
  *
  * <pre>{@code
- * TableSchema file = TableSchema.parseIdt("File\tComponent_\tFileName\n s72\ts72\tl255\nFile\tFile\n");
+ * TableSchema file = TableSchema.parseIdt("File\tComponent_\tFileName\ns72\ts72\tl255\nFile\tFile\n");
  * file.column("FileName").width(2);   // 2
  * }</pre>
  *
