@@ -12,10 +12,11 @@ import org.apache.poi.poifs.filesystem.DirectoryEntry;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /**
- * Writes a Windows Installer patch package ({@code .msp}): a compound file with the patch class id, an (empty)
- * string pool of its own, a summary stream naming the target products (PID 7), the transform substorages in the
- * order they apply (PID 8, {@code :T1;:#T1}) and the patch code (PID 9, then any superseded ones); one substorage per transform, each with its
- * own summary stream; and the embedded cabinets as root streams.
+ * Writes a Windows Installer patch package ({@code .msp}): a compound file with the patch class id; its own tables
+ * ({@code MsiPatchMetadata}, {@link #metadata}) and string pool, empty when it has none; a summary stream naming the
+ * target products (PID 7), the transform substorages in the order they apply (PID 8, {@code :T1;:#T1}) and the patch
+ * code (PID 9, then any superseded ones); one substorage per transform, each with its own summary stream; and the
+ * embedded cabinets as root streams.
  *
  * <pre>{@code
  * byte[] msp = new PatchBuilder("{PATCH-GUID}", List.of(productCode))
@@ -32,6 +33,10 @@ public final class PatchBuilder {
     /** PID 15 of a patch: the patch format (4: Windows Installer 3.0 and later). */
     private static final int PATCH_WORD_COUNT = 4;
     private static final int ROOT_CODEPAGE = 1252;
+    /** {@code MsiPatchMetadata}'s schema (Windows Installer 3.0). */
+    private static final TableSchema METADATA = new TableSchema("MsiPatchMetadata", List.of(
+            new ColumnSpec("Company", "S72", true), new ColumnSpec("Property", "s72", true),
+            new ColumnSpec("Value", "l0", false)));
 
     private final String patchCode;
     private final List<String> targetProducts;
@@ -39,6 +44,7 @@ public final class PatchBuilder {
     private final Map<String, TransformBuilder> transforms = new LinkedHashMap<>();
     private final Map<String, SummaryStream> summaries = new LinkedHashMap<>();
     private final Map<String, byte[]> cabinets = new LinkedHashMap<>();
+    private final Map<String, String> metadata = new LinkedHashMap<>();
     private String title = "Patch";
     private String subject = "";
 
@@ -68,6 +74,17 @@ public final class PatchBuilder {
      */
     public PatchBuilder supersedes(List<String> patchCodes) {
         supersedes.addAll(patchCodes);
+        return this;
+    }
+
+    /**
+     * @param property a property of {@code MsiPatchMetadata} without a company, e.g. {@code DisplayName},
+     *                 {@code AllowRemoval}
+     * @param value    its value
+     * @return this
+     */
+    public PatchBuilder metadata(String property, String value) {
+        metadata.put(property, value);
         return this;
     }
 
@@ -110,10 +127,14 @@ public final class PatchBuilder {
             }
             StringBuilder revision = new StringBuilder(patchCode);
             supersedes.forEach(revision::append);
-            // The root is a database without tables: Wine's MsiOpenDatabase wants its string pool all the same.
-            TransformStringPool empty = new TransformStringPool(ROOT_CODEPAGE, false);
-            root.createDocument(MsiStreamName.table("_StringPool"), new ByteArrayInputStream(empty.pool()));
-            root.createDocument(MsiStreamName.table("_StringData"), new ByteArrayInputStream(empty.data()));
+            // The root is a database, if one without tables: Wine's MsiOpenDatabase wants its string pool.
+            DatabaseTables tables = new DatabaseTables(ROOT_CODEPAGE);
+            if (!metadata.isEmpty()) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                metadata.forEach((property, value) -> rows.add(Map.of("Property", property, "Value", value)));
+                tables.add(METADATA, rows);
+            }
+            tables.writeTo(root);
             new SummaryStream().title(title).subject(subject)
                     .template(String.join(";", targetProducts)).lastAuthor(names.toString())
                     .revNumber(revision.toString()).wordCount(PATCH_WORD_COUNT).writeTo(root);

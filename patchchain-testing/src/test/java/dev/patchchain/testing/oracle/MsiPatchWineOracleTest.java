@@ -9,6 +9,7 @@ import dev.patchchain.core.version.FileVersion;
 import dev.patchchain.core.volume.FileFacts;
 import dev.patchchain.core.volume.PathState;
 import dev.patchchain.formats.msi.MsiPackage;
+import dev.patchchain.formats.msi.MsiPatch;
 import dev.patchchain.formats.msi.MsiPatchReader;
 import dev.patchchain.formats.pe.PeBuilder;
 import dev.patchchain.formats.pe.PeVersionReader;
@@ -45,6 +46,7 @@ class MsiPatchWineOracleTest {
     private static final Path WORK = Path.of("target/msi-patch-oracle");
     static final String PATCH_CODE = "{6A1D3B52-9C4E-4F0A-8B7D-2E5F1C3A9DF1}";
     static final FileVersion PATCHED = FileVersion.parse("2.5.1.0");
+    static final String DISPLAY_NAME = "Example Tool Hotfix für 2.5.1";
     /**
      * Language, product, major version and upgrade code: every check Wine's msi.dll makes of a transform (it reads
      * them from PID 16's low word, Microsoft documents them in the high word).
@@ -78,6 +80,7 @@ class MsiPatchWineOracleTest {
             assertThat(installed).containsEntry("tool.dll", "2.5.0.7").containsEntry("helper.dll", "1.0.0.1")
                     .containsEntry("readme.txt", "unversioned");
 
+            assertPatchSummary(msp, product);
             WinePrefix.Result patch = prefix.wine("msiexec", "/p", WinePrefix.windowsPath(msp), "/qn");
             Map<String, String> patched = listing(installDir);
             System.out.println("[oracle] msi patch: msiexec /p exit " + patch.exitCode() + ", patched " + patched);
@@ -294,6 +297,8 @@ class MsiPatchWineOracleTest {
         String target = defect == Defect.OTHER_TARGET_PRODUCT ? OTHER_PRODUCT : product.productCode();
         PatchBuilder patch = new PatchBuilder(PATCH_CODE, List.of(target))
                 .describedAs("Example Tool 2.5.1", "tool.dll 2.5.1.0")
+                .metadata("DisplayName", DISPLAY_NAME).metadata("Classification", "Hotfix")
+                .metadata("AllowRemoval", "0")
                 .transform("T1", t1, transformSummary(product, defect));
         if (defect != Defect.NO_PATCH_TRANSFORM) {
             patch.transform("#T1", patchTables, transformSummary(product, Defect.NONE));
@@ -363,6 +368,25 @@ class MsiPatchWineOracleTest {
                     + pkg.pkg().policy() + ": " + predicted + " (its warnings: " + pkg.warnings() + ")");
         }
         return disagreements;
+    }
+
+    /**
+     * The patch's own database read by msitools ({@code msiinfo export} of {@code MsiPatchMetadata}) and its summary
+     * and metadata by {@code MsiPatchReader.read(msp)}: what {@link PatchBuilder} wrote.
+     */
+    private static void assertPatchSummary(Path msp, MsiProduct product) throws Exception {
+        assertThat(ExpectedTable.sorted(MsiInfo.rows(msp, "MsiPatchMetadata"))).as("msiinfo export of the patch")
+                .isEqualTo(ExpectedTable.sorted(List.of(List.of("", "DisplayName", DISPLAY_NAME),
+                        List.of("", "Classification", "Hotfix"), List.of("", "AllowRemoval", "0"))));
+        MsiPatch read = MsiPatchReader.read(msp);
+        assertThat(read.patchCode()).isEqualTo(PATCH_CODE);
+        assertThat(read.targetProductCodes()).containsExactly(product.productCode());
+        assertThat(read.transforms()).containsExactly("T1", "#T1");
+        assertThat(read.supersedes()).isEmpty();
+        assertThat(read.metadata()).isEqualTo(Map.of("DisplayName", DISPLAY_NAME, "Classification", "Hotfix",
+                "AllowRemoval", "0"));
+        assertThat(read.displayName()).isEqualTo(DISPLAY_NAME);
+        assertThat(MsiPatchReader.read(msp, product.msi()).pkg().id()).startsWith(DISPLAY_NAME + " for ");
     }
 
     /** @return the values of {@link #REGISTRY_KEY} in HKLM's 32-bit view, as {@code reg query} shows them */
