@@ -46,6 +46,8 @@ class MsiPatchWineOracleTest {
     private static final Path WORK = Path.of("target/msi-patch-oracle");
     static final String PATCH_CODE = "{6A1D3B52-9C4E-4F0A-8B7D-2E5F1C3A9DF1}";
     static final FileVersion PATCHED = FileVersion.parse("2.5.1.0");
+    /** An earlier patch this one supersedes: appended to PID 9 (Wine ignores it, with a FIXME). */
+    static final String SUPERSEDED = "{6A1D3B52-9C4E-4F0A-8B7D-2E5F1C3A9DF0}";
     static final String DISPLAY_NAME = "Example Tool Hotfix für 2.5.1";
     /**
      * Language, product, major version and upgrade code: every check Wine's msi.dll makes of a transform (it reads
@@ -299,6 +301,7 @@ class MsiPatchWineOracleTest {
                 .describedAs("Example Tool 2.5.1", "tool.dll 2.5.1.0")
                 .metadata("DisplayName", DISPLAY_NAME).metadata("Classification", "Hotfix")
                 .metadata("AllowRemoval", "0")
+                .supersedes(List.of(SUPERSEDED))
                 .transform("T1", t1, transformSummary(product, defect));
         if (defect != Defect.NO_PATCH_TRANSFORM) {
             patch.transform("#T1", patchTables, transformSummary(product, Defect.NONE));
@@ -382,7 +385,7 @@ class MsiPatchWineOracleTest {
         assertThat(read.patchCode()).isEqualTo(PATCH_CODE);
         assertThat(read.targetProductCodes()).containsExactly(product.productCode());
         assertThat(read.transforms()).containsExactly("T1", "#T1");
-        assertThat(read.supersedes()).isEmpty();
+        assertThat(read.supersedes()).containsExactly(SUPERSEDED);
         assertThat(read.metadata()).isEqualTo(Map.of("DisplayName", DISPLAY_NAME, "Classification", "Hotfix",
                 "AllowRemoval", "0"));
         assertThat(read.displayName()).isEqualTo(DISPLAY_NAME);
