@@ -34,12 +34,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Wine's {@code msiexec} as the oracle of our patch writer (docs/testing.md): it installs a {@code wixl}-built
- * product into a fresh prefix, then applies the {@code .msp} that {@link PatchBuilder} wrote: transform {@code T1}
- * updates {@code tool.dll}'s {@code File} row (version, size, a sequence past the product's media) and inserts a
- * {@code Media} row for the patch's embedded cabinet {@code #PCW_CAB_1}; transform {@code #T1} adds the
- * {@code PatchPackage} table. The installed {@code tool.dll} must then carry the patch's version, {@code helper.dll}
- * and {@code readme.txt} the product's. Skipped without Wine, msitools or gcab, except under {@code CI=true}.
+ * Wine's {@code msiexec} as the oracle of our patch writer and of our patch reader (docs/testing.md): it installs a
+ * {@code wixl}-built product into a fresh prefix, then applies the {@code .msp} that {@link PatchBuilder} wrote:
+ * transform {@code T1} updates {@code tool.dll}'s {@code File} row (version, size, a sequence past the product's
+ * media), inserts a {@code Media} row for the patch's embedded cabinet {@code #PCW_CAB_1} and changes registry rows;
+ * transform {@code #T1} adds the {@code PatchPackage} table. The installed {@code tool.dll} must then carry the patch's
+ * version, {@code helper.dll} and {@code readme.txt} the product's, and {@code MsiPatchReader} must predict the same
+ * files and registry values. A seeded random patch of newer and older files, and one patch per {@link Defect}, each
+ * in its own prefix, show what Wine installs and what it needs. Skipped without Wine, msitools or gcab, except under
+ * {@code CI=true}.
  */
 class MsiPatchWineOracleTest {
 
@@ -66,11 +69,12 @@ class MsiPatchWineOracleTest {
         Corpus.requireTool("gcab", "builds the patch's cabinet");
         long start = System.nanoTime();
 
-        HostFiles.deleteTree(WORK);
-        MsiProduct product = MsiProduct.build(WORK.resolve("product"));
-        Path msp = WORK.resolve("patch.msp");
-        Files.write(msp, patch(product, WORK.resolve("patch")));
-        WinePrefix prefix = WinePrefix.create(WORK.resolve("prefix"));
+        Path dir = WORK.resolve("good");
+        HostFiles.deleteTree(dir);
+        MsiProduct product = MsiProduct.build(dir.resolve("product"));
+        Path msp = dir.resolve("patch.msp");
+        Files.write(msp, patch(product, dir.resolve("patch")));
+        WinePrefix prefix = WinePrefix.create(dir.resolve("prefix"));
         Path installDir = prefix.driveC().resolve(MsiProduct.INSTALL_DIR);
         try {
             WinePrefix.Result install = prefix.wine("msiexec", "/i", WinePrefix.windowsPath(product.msi()), "/qn");
@@ -99,7 +103,7 @@ class MsiPatchWineOracleTest {
                     REGISTRY_KEY).isEqualTo(values);
         } finally {
             prefix.stop();
-            HostFiles.deleteTree(WORK.resolve("prefix"));
+            HostFiles.deleteTree(dir.resolve("prefix"));
         }
         System.out.printf("[oracle] msi patch: %d bytes of .msp, %.1f s%n", Files.size(msp),
                 (System.nanoTime() - start) / 1e9);
