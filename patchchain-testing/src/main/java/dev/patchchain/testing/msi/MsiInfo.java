@@ -63,6 +63,15 @@ public final class MsiInfo {
     }
 
     /**
+     * @param file a database, transform or patch
+     * @return {@code msiinfo suminfo}: its summary properties, one {@code Name: value} line each
+     * @throws IOException if msiinfo fails
+     */
+    public static String summary(Path file) throws IOException {
+        return run(List.of(COMMAND, "suminfo", file.toAbsolutePath().toString()));
+    }
+
+    /**
      * @param msi the database
      * @return {@code msiinfo tables}: the names of its tables
      * @throws IOException if msiinfo fails

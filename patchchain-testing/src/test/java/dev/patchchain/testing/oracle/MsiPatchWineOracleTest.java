@@ -378,13 +378,16 @@ class MsiPatchWineOracleTest {
     }
 
     /**
-     * The patch's own database read by msitools ({@code msiinfo export} of {@code MsiPatchMetadata}) and its summary
-     * and metadata by {@code MsiPatchReader.read(msp)}: what {@link PatchBuilder} wrote.
+     * The patch's summary and own database read by msitools ({@code msiinfo suminfo}, {@code msiinfo export} of
+     * {@code MsiPatchMetadata}) and by {@code MsiPatchReader.read(msp)}: what {@link PatchBuilder} wrote.
      */
     private static void assertPatchSummary(Path msp, MsiProduct product) throws Exception {
         assertThat(ExpectedTable.sorted(MsiInfo.rows(msp, "MsiPatchMetadata"))).as("msiinfo export of the patch")
                 .isEqualTo(ExpectedTable.sorted(List.of(List.of("", "DisplayName", DISPLAY_NAME),
                         List.of("", "Classification", "Hotfix"), List.of("", "AllowRemoval", "0"))));
+        assertThat(MsiInfo.summary(msp).lines().toList()).as("msiinfo suminfo of the patch").contains(
+                "Template: " + product.productCode(), "Last author: :T1;:#T1",
+                "Revision number (UUID): " + PATCH_CODE + SUPERSEDED, "Title: Example Tool 2.5.1");
         MsiPatch read = MsiPatchReader.read(msp);
         assertThat(read.patchCode()).isEqualTo(PATCH_CODE);
         assertThat(read.targetProductCodes()).containsExactly(product.productCode());
