@@ -6,13 +6,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Builds {@code src/test/c/pfro_helper.c} into a Windows executable with the MinGW-w64 cross-compiler. */
+/**
+ * Builds the Windows helpers of {@code src/test/c} ({@code pfro_helper.c}, {@code msi_transform_helper.c}) into
+ * executables with the MinGW-w64 cross-compiler.
+ */
 final class HelperBinary {
 
     static final String COMPILER = "x86_64-w64-mingw32-gcc";
-    private static final Path SOURCE = Path.of("src/test/c/pfro_helper.c");
+    private static final Path SOURCES = Path.of("src/test/c");
 
     private HelperBinary() {
     }
@@ -22,13 +27,26 @@ final class HelperBinary {
      * @return the executable
      */
     static Path build(Path directory) throws IOException, InterruptedException {
-        Path exe = directory.resolve("pfro_helper.exe");
+        return build(directory, "pfro_helper");
+    }
+
+    /**
+     * @param directory where to put the executable
+     * @param name      the source's name without {@code .c}, e.g. {@code msi_transform_helper}
+     * @param options   further compiler options after the source, e.g. {@code -municode}, {@code -lmsi}
+     * @return the executable, {@code name.exe}
+     */
+    static Path build(Path directory, String name, String... options) throws IOException, InterruptedException {
+        Path exe = directory.resolve(name + ".exe");
+        Path source = SOURCES.resolve(name + ".c");
         Files.createDirectories(directory);
-        Process gcc = new ProcessBuilder(COMPILER, "-O1", "-Wall", "-Wextra", "-Werror", "-o", exe.toString(),
-                SOURCE.toString()).redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(COMPILER, "-O1", "-Wall", "-Wextra", "-Werror", "-o",
+                exe.toString(), source.toString()));
+        command.addAll(List.of(options));
+        Process gcc = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!gcc.waitFor(2, TimeUnit.MINUTES) || gcc.exitValue() != 0) {
-            fail(COMPILER + " could not build " + SOURCE + ":\n" + output);
+            fail(COMPILER + " could not build " + source + ":\n" + output);
         }
         return exe;
     }
