@@ -196,9 +196,14 @@ class MsiPatchWineOracleTest {
                     "readme.txt", "unversioned"));
             Map<String, String> before = Map.of("tool.dll", "2.5.0.7", "helper.dll", "1.0.0.1",
                     "readme.txt", "unversioned");
-            if (defect == Defect.OTHER_PRODUCT_FLAGS_HIGH_WORD) {
-                // Wine differs from Windows here: the reader must do what Windows does, skip T1, so change nothing.
-                assertThat(readerVersusWine(msp, product, before, before)).as("MsiPatchReader, as Windows").isEmpty();
+            if (defect.windowsToolVersion != null) {
+                // Wine reads PID 16's words the other way round from Microsoft's documentation: the reader must do
+                // what Windows does, and differs from Wine. Said, and the reader checked against Windows instead.
+                Map<String, String> windows = new TreeMap<>(files);
+                windows.put("tool.dll", defect.windowsToolVersion);
+                System.out.println("[oracle] msi patch with " + defect + ": Windows, as documented, installs tool.dll "
+                        + defect.windowsToolVersion + ", Wine " + defect.toolVersion);
+                assertThat(readerVersusWine(msp, product, before, windows)).as("MsiPatchReader, as Windows").isEmpty();
                 return;
             }
             List<String> disagreements = readerVersusWine(msp, product, before, files);
@@ -226,14 +231,15 @@ class MsiPatchWineOracleTest {
         OTHER_TARGET_PRODUCT(1605 & 0xFF, "2.5.0.7"),
         /**
          * PID 9 of T1 names another ProductCode, the validation flags in PID 16's low word, where Wine reads them: T1
-         * is skipped without a word.
+         * is skipped without a word. Windows reads them in the high word (0 here): it checks nothing and applies T1,
+         * and so does our reader.
          */
-        OTHER_PRODUCT_FLAGS_LOW_WORD(0, "2.5.0.7"),
+        OTHER_PRODUCT_FLAGS_LOW_WORD(0, "2.5.0.7", "2.5.1.0"),
         /**
          * The same with the flags in the high word, where Microsoft documents them (and our good patch has them):
          * Wine reads the low word (0), checks nothing and applies T1. Windows would skip it, and so does our reader.
          */
-        OTHER_PRODUCT_FLAGS_HIGH_WORD(0, "2.5.1.0"),
+        OTHER_PRODUCT_FLAGS_HIGH_WORD(0, "2.5.1.0", "2.5.0.7"),
         /** PID 9 of T1 names another ProductCode, but PID 16 is 0 (nothing to check): T1 applies. */
         OTHER_PRODUCT_UNVALIDATED(0, "2.5.1.0"),
         /** The patch's Media row without Source: its cabinet is not registered, the file not replaced. */
@@ -245,10 +251,17 @@ class MsiPatchWineOracleTest {
 
         final int exitCode;
         final String toolVersion;
+        /** What Windows installs, as Microsoft documents it, where Wine does otherwise; null where they agree. */
+        final String windowsToolVersion;
 
         Defect(int exitCode, String toolVersion) {
+            this(exitCode, toolVersion, null);
+        }
+
+        Defect(int exitCode, String toolVersion, String windowsToolVersion) {
             this.exitCode = exitCode;
             this.toolVersion = toolVersion;
+            this.windowsToolVersion = windowsToolVersion;
         }
     }
 
