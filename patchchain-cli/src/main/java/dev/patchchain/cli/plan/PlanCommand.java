@@ -26,6 +26,7 @@ import dev.patchchain.formats.msi.MsiPackage;
 import dev.patchchain.formats.msi.MsiPackageReader;
 import dev.patchchain.formats.msi.MsiPatch;
 import dev.patchchain.formats.msi.MsiPatchReader;
+import dev.patchchain.formats.msi.PatchNotApplicableException;
 import dev.patchchain.formats.regf.RegfHive;
 import dev.patchchain.formats.regf.RegfOptions;
 import dev.patchchain.formats.regf.RegfRegistryView;
@@ -203,7 +204,7 @@ public final class PlanCommand implements Callable<Integer> {
             MsiPackage p;
             try {
                 p = MsiPatchReader.read(file, product);
-            } catch (IllegalArgumentException notForIt) {
+            } catch (PatchNotApplicableException notForIt) {
                 throw new UsageException(name + ": " + notForIt.getMessage());
             }
             p.warnings().forEach(w -> warnings.add(name + ": " + w));

@@ -65,7 +65,7 @@ public final class MsiPatchReader {
      * @param targetMsi the product it applies to
      * @return what installing the patch on that product writes, its id {@code DisplayName for ProductName}
      * @throws IOException              a {@link FormatException} if either file is not readable
-     * @throws IllegalArgumentException if the patch does not target that product
+     * @throws PatchNotApplicableException if the patch does not apply to that product
      */
     public static MsiPackage read(Path msp, Path targetMsi) throws IOException {
         try (MsiDatabase target = MsiDatabase.open(targetMsi)) {
@@ -79,7 +79,7 @@ public final class MsiPatchReader {
      * @param target the product it applies to
      * @return what installing the patch on that product writes
      * @throws IOException              a {@link FormatException} if the patch is not readable
-     * @throws IllegalArgumentException if the patch does not target that product
+     * @throws PatchNotApplicableException if the patch does not apply to that product
      */
     public static MsiPackage read(byte[] msp, String source, MsiDatabase target) throws IOException {
         return withPatch(source, opener(msp), (patch, root, streams) -> apply(patch, root, streams, target));
@@ -125,7 +125,7 @@ public final class MsiPatchReader {
                     ? Optional.of(MsiDatabase.read(root, others.get(name), name, max, source)) : Optional.empty();
             return action.apply(patch, root, streams);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof FormatException || e instanceof IllegalArgumentException) {
+            if (e instanceof FormatException || e instanceof PatchNotApplicableException) {
                 throw e;
             }
             throw new FormatException(FormatException.Kind.CORRUPT, source, -1, "compound file: " + e);
@@ -212,7 +212,7 @@ public final class MsiPatchReader {
             throws IOException {
         String productCode = target.property("ProductCode").orElse("");
         if (!patch.targets(productCode)) {
-            throw new IllegalArgumentException(patch.source() + " targets " + patch.targetProductCodes() + ", not "
+            throw new PatchNotApplicableException(patch.source() + " targets " + patch.targetProductCodes() + ", not "
                     + target.source() + " (" + (productCode.isEmpty() ? "no ProductCode" : productCode) + ")");
         }
         MsiTables tables = target;
@@ -223,7 +223,7 @@ public final class MsiPatchReader {
             }
         }
         if (!(tables instanceof TransformedTables patched)) {
-            throw new IllegalArgumentException(patch.source() + ": none of its transforms " + patch.transforms()
+            throw new PatchNotApplicableException(patch.source() + ": none of its transforms " + patch.transforms()
                     + " is for " + productCode);
         }
         List<String> warnings = new ArrayList<>();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A patch (the fuzz seed: {@code PlanMsiPatchTest}'s, written by our {@code PatchBuilder}) read whole, then truncated
  * and bit-flipped all over: each reads against its product, or fails with a {@link FormatException} (or the
- * {@link IllegalArgumentException} of a patch for another product), nothing else.
+ * {@link PatchNotApplicableException} of a patch for another product), nothing else.
  */
 class MsiPatchTortureTest {
 
@@ -39,7 +39,7 @@ class MsiPatchTortureTest {
         try {
             MsiPatchReader.read(data, what);
             assertThat(MsiPatchReader.read(data, what, product).pkg()).isNotNull();
-        } catch (FormatException | IllegalArgumentException expected) {
+        } catch (FormatException | PatchNotApplicableException expected) {
             // typed
         } catch (Exception | AssertionError e) {
             throw new AssertionError(what + ": " + e, e);
