@@ -228,13 +228,15 @@ public final class PlanCommand implements Callable<Integer> {
                 return given;
             }
         }
+        List<String> refused = List.of();
         if (image != null) {
             ImageVolume volume = openImage();
             Path software = hiveSoftware != null ? context.resolve(hiveSoftware)
                     : ImageHives.find(volume, pathContext(), ImageHives.SOFTWARE).orElse(null);
             if (software != null) {
-                RegistryView view = new RegfRegistryView(RegfHive.open(software, lenient ? RegfOptions.LENIENT
-                        : RegfOptions.STRICT));
+                RegfHive hive = RegfHive.open(software, lenient ? RegfOptions.LENIENT : RegfOptions.STRICT);
+                hive.warnings().forEach(w -> warnings.add(name + ": " + software.getFileName() + ": " + w));
+                RegistryView view = new RegfRegistryView(hive);
                 for (String code : patch.targetProductCodes()) {
                     Optional<Path> cached = InstalledProducts.localPackage(view, code).flatMap(p -> hostPath(volume, p))
                             .filter(Files::isRegularFile);
@@ -245,10 +247,12 @@ public final class PlanCommand implements Callable<Integer> {
                     }
                 }
             }
+            refused = volume.warnings();
         }
         throw new UsageException(name + " patches " + String.join(", ", patch.targetProductCodes())
                 + (image != null ? ", installed in neither the image nor given" : "")
-                + ": give that product's .msi as a package or with --msi");
+                + ": give that product's .msi as a package or with --msi"
+                + (refused.isEmpty() ? "" : " (the image refused: " + String.join("; ", refused) + ")"));
     }
 
     private static Optional<Path> hostPath(ImageVolume volume, String windowsPath) {

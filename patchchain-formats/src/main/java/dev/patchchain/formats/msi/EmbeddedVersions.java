@@ -8,8 +8,6 @@ import dev.patchchain.formats.cab.Cabinet;
 import dev.patchchain.formats.io.BytesChannel;
 import dev.patchchain.formats.pe.PeVersionReader;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +16,9 @@ import java.util.Optional;
 /**
  * File versions read from the PE files in the package's embedded cabinets ({@code Media.Cabinet} = {@code #name}:
  * the stream {@code name}; its entries are named by {@code File} key), for files whose {@code File.Version} is empty
- * (as {@code wixl} leaves it). A file's cabinet is that of the first {@code Media} row whose {@code LastSequence}
- * reaches the file's {@code Sequence} (a patch adds such a row for its own cabinet). Each cabinet is read once, when
- * first needed; external cabinets are not opened.
+ * (as {@code wixl} leaves it). A file's cabinet is that of its medium ({@link MediaRows#covering}; a patch adds a
+ * row for its own cabinet); a file without a sequence, or whose medium is not found or has no cabinet, is looked for
+ * in every embedded cabinet. Each cabinet is read once, when first needed; external cabinets are not opened.
  */
 final class EmbeddedVersions {
 
@@ -29,7 +27,7 @@ final class EmbeddedVersions {
 
     private final MsiStreams streams;
     private final String source;
-    private final List<Map<String, Object>> media;
+    private final MediaRows media;
     private final List<String> warnings;
     private final Map<String, Map<String, FileVersion>> cabinets = new HashMap<>();
 
@@ -39,12 +37,10 @@ final class EmbeddedVersions {
      * @param media    the {@code Media} rows
      * @param warnings receives what could not be read
      */
-    EmbeddedVersions(MsiStreams streams, String source, List<Map<String, Object>> media, List<String> warnings) {
+    EmbeddedVersions(MsiStreams streams, String source, MediaRows media, List<String> warnings) {
         this.streams = streams;
         this.source = source;
-        List<Map<String, Object>> sorted = new ArrayList<>(media);
-        sorted.sort(Comparator.comparingInt(r -> r.get("LastSequence") instanceof Integer i ? i : Integer.MAX_VALUE));
-        this.media = sorted;
+        this.media = media;
         this.warnings = warnings;
     }
 
@@ -55,13 +51,13 @@ final class EmbeddedVersions {
      * @throws IOException if a cabinet cannot be read
      */
     Optional<FileVersion> version(String fileKey, Integer sequence) throws IOException {
-        for (Map<String, Object> row : media) {
-            Object cabinet = row.get("Cabinet");
-            if (sequence != null) {
-                if (row.get("LastSequence") instanceof Integer last && sequence <= last) {
-                    return cabinet instanceof String c ? Optional.ofNullable(cabinet(c).get(fileKey)) : Optional.empty();
-                }
-            } else if (cabinet instanceof String c && cabinet(c).containsKey(fileKey)) {
+        Optional<Object> cabinet = sequence == null ? Optional.empty()
+                : media.covering(sequence).map(row -> row.get("Cabinet"));
+        if (cabinet.isPresent() && cabinet.get() instanceof String c) {
+            return Optional.ofNullable(cabinet(c).get(fileKey));
+        }
+        for (Map<String, Object> row : media.rows()) {
+            if (row.get("Cabinet") instanceof String c && cabinet(c).containsKey(fileKey)) {
                 return Optional.of(cabinet(c).get(fileKey));
             }
         }

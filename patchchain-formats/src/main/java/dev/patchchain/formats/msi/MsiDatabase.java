@@ -2,14 +2,11 @@ package dev.patchchain.formats.msi;
 
 import dev.patchchain.formats.FormatException;
 import dev.patchchain.formats.io.LeReader;
-import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +15,6 @@ import java.util.Optional;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.DocumentEntry;
 import org.apache.poi.poifs.filesystem.Entry;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /**
  * A Windows Installer database ({@code docs/formats/msi.md}): the compound file through Apache POI's POIFS, then
@@ -35,10 +31,6 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  * {@code UNSUPPORTED} for a stream over {@link #MAX_STREAM_BYTES}.
  */
 public final class MsiDatabase implements MsiTables, MsiStreams, Closeable {
-
-    /** The compound file header's first 8 bytes ([MS-CFB] 2.2). */
-    private static final byte[] COMPOUND_FILE_SIGNATURE = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1,
-        (byte) 0xB1, 0x1A, (byte) 0xE1};
 
     /** The largest stream read. */
     public static final int MAX_STREAM_BYTES = 64 << 20;
@@ -57,16 +49,16 @@ public final class MsiDatabase implements MsiTables, MsiStreams, Closeable {
     static final List<MsiColumn> TABLES_CATALOG = List.of(new MsiColumn("Name", CATALOG_STRING | MsiColumn.KEY));
 
     private final String source;
-    private final POIFSFileSystem fs;
+    private final CompoundFile file;
     private final Map<String, DocumentEntry> others;
     private final Map<String, byte[]> streams;
     private final StringPool pool;
     private final Map<String, List<MsiColumn>> schema;
 
-    private MsiDatabase(String source, POIFSFileSystem fs, Map<String, DocumentEntry> others,
+    private MsiDatabase(String source, CompoundFile file, Map<String, DocumentEntry> others,
                         Map<String, byte[]> streams, StringPool pool, Map<String, List<MsiColumn>> schema) {
         this.source = source;
-        this.fs = fs;
+        this.file = file;
         this.others = others;
         this.streams = streams;
         this.pool = pool;
@@ -79,11 +71,7 @@ public final class MsiDatabase implements MsiTables, MsiStreams, Closeable {
      * @throws IOException a {@link FormatException} if it is not a readable MSI database
      */
     public static MsiDatabase open(Path file) throws IOException {
-        String source = file.toString();
-        try (InputStream probe = Files.newInputStream(file)) {
-            requireCompoundFile(probe, source);
-        }
-        return open(() -> new POIFSFileSystem(file.toFile(), true), source);
+        return open(CompoundFile.open(file), file.toString());
     }
 
     /**
@@ -93,33 +81,16 @@ public final class MsiDatabase implements MsiTables, MsiStreams, Closeable {
      * @throws IOException a {@link FormatException} if it is not a readable MSI database
      */
     public static MsiDatabase open(byte[] data, String source) throws IOException {
-        requireCompoundFile(new ByteArrayInputStream(data), source);
-        return open(() -> new POIFSFileSystem(new ByteArrayInputStream(data)), source);
+        return open(CompoundFile.open(data, source), source);
     }
 
-    static void requireCompoundFile(InputStream in, String source) throws IOException {
-        if (!Arrays.equals(in.readNBytes(COMPOUND_FILE_SIGNATURE.length), COMPOUND_FILE_SIGNATURE)) {
-            throw new FormatException(FormatException.Kind.NOT_THIS_FORMAT, source, 0,
-                    "not a compound file (no D0 CF 11 E0 signature)");
-        }
-    }
-
-    /** How POIFS opens the input: from a file (read on demand) or from bytes. */
-    private interface Opener {
-        POIFSFileSystem open() throws IOException;
-    }
-
-    private static MsiDatabase open(Opener opener, String source) throws IOException {
-        POIFSFileSystem fs = null;
+    private static MsiDatabase open(CompoundFile file, String source) throws IOException {
         try {
-            fs = opener.open();
             Map<String, DocumentEntry> others = new HashMap<>();
-            Map<String, byte[]> streams = tableStreams(fs.getRoot(), others, source);
-            return decode(source, fs, others, streams);
+            Map<String, byte[]> streams = tableStreams(file.root(), others, file.budget(), source);
+            return decode(source, file, others, streams);
         } catch (IOException | RuntimeException e) {
-            if (fs != null) {
-                fs.close();
-            }
+            file.close();
             throw e instanceof FormatException f ? f
                     : new FormatException(FormatException.Kind.CORRUPT, source, -1, "compound file: " + e);
         }
@@ -131,18 +102,19 @@ public final class MsiDatabase implements MsiTables, MsiStreams, Closeable {
      *
      * @param storage the root of a database, or a transform's storage
      * @param others  receives the other streams by decoded name
+     * @param budget  the bytes the file may still give
      * @param source  the input's name, for errors
      * @return the table streams by decoded name
      * @throws IOException a {@link FormatException} if a stream is too large
      */
-    static Map<String, byte[]> tableStreams(DirectoryNode storage, Map<String, DocumentEntry> others, String source)
-            throws IOException {
+    static Map<String, byte[]> tableStreams(DirectoryNode storage, Map<String, DocumentEntry> others,
+                                            StreamBudget budget, String source) throws IOException {
         Map<String, byte[]> streams = new HashMap<>();
         for (Entry e : storage) {
             if (e instanceof DocumentEntry doc) {
                 String name = MsiStreamNames.decode(doc.getName());
                 if (!name.isEmpty() && name.charAt(0) == MsiStreamNames.TABLE_PREFIX) {
-                    streams.put(name, read(storage, doc, name, MAX_STREAM_BYTES, source));
+                    streams.put(name, read(storage, doc, name, MAX_STREAM_BYTES, budget, source));
                 } else {
                     others.put(name, doc);
                 }
@@ -178,7 +150,7 @@ public final class MsiDatabase implements MsiTables, MsiStreams, Closeable {
             return Optional.empty();
         }
         try {
-            return Optional.of(read(fs.getRoot(), doc, name, maxBytes, source));
+            return Optional.of(read(file.root(), doc, name, maxBytes, file.budget(), source));
         } catch (RuntimeException e) {
             throw new FormatException(FormatException.Kind.CORRUPT, source, -1, "stream " + name + ": " + e);
         }
@@ -186,11 +158,12 @@ public final class MsiDatabase implements MsiTables, MsiStreams, Closeable {
 
     @Override
     public void close() throws IOException {
-        fs.close();
+        file.close();
     }
 
-    static byte[] read(DirectoryNode root, DocumentEntry doc, String name, int maxBytes, String source)
-            throws IOException {
+    static byte[] read(DirectoryNode root, DocumentEntry doc, String name, int maxBytes, StreamBudget budget,
+                       String source) throws IOException {
+        budget.take(doc.getSize(), name);
         if (doc.getSize() > maxBytes) {
             throw new FormatException(FormatException.Kind.UNSUPPORTED, source, -1, "stream " + name
                     + " of " + doc.getSize() + " bytes is over the limit of " + maxBytes);
@@ -200,8 +173,8 @@ public final class MsiDatabase implements MsiTables, MsiStreams, Closeable {
         }
     }
 
-    static MsiDatabase decode(String source, POIFSFileSystem fs, Map<String, DocumentEntry> others,
-                                      Map<String, byte[]> streams) throws FormatException {
+    static MsiDatabase decode(String source, CompoundFile file, Map<String, DocumentEntry> others,
+                              Map<String, byte[]> streams) throws FormatException {
         StringPool pool = stringPool(source, streams);
         MsiTable columns = TableDecoder.decode("_Columns", COLUMNS_CATALOG, stream(source, streams, COLUMNS), pool);
         Map<String, List<Object[]>> byTable = new HashMap<>();
@@ -222,7 +195,7 @@ public final class MsiDatabase implements MsiTables, MsiStreams, Closeable {
             }
             schema.put(e.getKey(), List.copyOf(cols));
         }
-        return new MsiDatabase(source, fs, Map.copyOf(others), Map.copyOf(streams), pool, Map.copyOf(schema));
+        return new MsiDatabase(source, file, Map.copyOf(others), Map.copyOf(streams), pool, Map.copyOf(schema));
     }
 
     static LeReader stream(String source, Map<String, byte[]> streams, String name) {

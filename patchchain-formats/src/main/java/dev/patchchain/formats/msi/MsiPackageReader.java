@@ -90,7 +90,8 @@ public final class MsiPackageReader {
             }
         }
         List<Map<String, Object>> fileRows = rows(tables, "File");
-        EmbeddedVersions embedded = new EmbeddedVersions(streams, tables.source(), rows(tables, "Media"), warnings);
+        EmbeddedVersions embedded = new EmbeddedVersions(streams, tables.source(),
+                new MediaRows(rows(tables, "Media")), warnings);
         Map<WinPath, PackageFile> files = new LinkedHashMap<>();
         int unversioned = 0;
         for (Map<String, Object> row : fileRows) {

@@ -17,15 +17,13 @@ import org.apache.poi.poifs.filesystem.DocumentEntry;
  * and its transforms use ({@code docs/formats/msi.md#patches}). Strings that are absent are null.
  *
  * @param title          PID 2
- * @param subject        PID 3
  * @param template       PID 7: a patch's target product codes, a transform's platform and language
  * @param lastAuthor     PID 8: a patch's transform substorages, {@code :T1;:#T1}
  * @param revisionNumber PID 9: a patch's code (and the codes it supersedes); a transform's target
- * @param wordCount      PID 15
  * @param charCount      PID 16: a transform's validation and error-suppression flags
  */
-record MsiSummary(String title, String subject, String template, String lastAuthor, String revisionNumber,
-                  int wordCount, int charCount) {
+record MsiSummary(String title, String template, String lastAuthor, String revisionNumber,
+                  int charCount) {
 
     /** The largest summary stream read; real ones are under a kilobyte. */
     static final int MAX_BYTES = 1 << 20;
@@ -58,8 +56,8 @@ record MsiSummary(String title, String subject, String template, String lastAuth
                 throw new FormatException(FormatException.Kind.CORRUPT, source, -1,
                         "the summary information stream holds another property set");
             }
-            return Optional.of(new MsiSummary(s.getTitle(), s.getSubject(), s.getTemplate(), s.getLastAuthor(),
-                    s.getRevNumber(), s.getWordCount(), s.getCharCount()));
+            return Optional.of(new MsiSummary(s.getTitle(), s.getTemplate(), s.getLastAuthor(),
+                    s.getRevNumber(), s.getCharCount()));
         } catch (NoPropertySetStreamException | IOException | RuntimeException e) {
             if (e instanceof FormatException f) {
                 throw f;

@@ -2,8 +2,6 @@ package dev.patchchain.formats.msi;
 
 import dev.patchchain.formats.FormatException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +11,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.DocumentEntry;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /**
  * A Windows Installer transform ({@code docs/formats/msi.md#transforms}): a storage with its own string pool and one
@@ -50,11 +47,8 @@ public final class MsiTransform {
      */
     public static MsiTransform read(Path mst) throws IOException {
         String source = mst.toString();
-        try (InputStream probe = Files.newInputStream(mst)) {
-            MsiDatabase.requireCompoundFile(probe, source);
-        }
-        try (POIFSFileSystem fs = new POIFSFileSystem(mst.toFile(), true)) {
-            return read(fs.getRoot(), source);
+        try (CompoundFile file = CompoundFile.open(mst)) {
+            return read(file.root(), file.budget(), source);
         } catch (IOException | RuntimeException e) {
             throw e instanceof FormatException f ? f
                     : new FormatException(FormatException.Kind.CORRUPT, source, -1, "compound file: " + e);
@@ -63,13 +57,14 @@ public final class MsiTransform {
 
     /**
      * @param storage the transform's storage (the root of an {@code .mst}, a substorage of an {@code .msp})
+     * @param budget  what the file's streams may still take
      * @param source  its name, for errors
      * @return the transform, its streams read
      * @throws IOException a {@link FormatException} if it does not hold together
      */
-    static MsiTransform read(DirectoryNode storage, String source) throws IOException {
+    static MsiTransform read(DirectoryNode storage, StreamBudget budget, String source) throws IOException {
         Map<String, DocumentEntry> others = new HashMap<>();
-        Map<String, byte[]> streams = MsiDatabase.tableStreams(storage, others, source);
+        Map<String, byte[]> streams = MsiDatabase.tableStreams(storage, others, budget, source);
         StringPool pool = MsiDatabase.stringPool(source, streams);
         streams.remove(MsiDatabase.STRING_POOL);
         streams.remove(MsiDatabase.STRING_DATA);
@@ -111,10 +106,5 @@ public final class MsiTransform {
             return List.of();
         }
         return TransformDecoder.decode(table, columns, MsiDatabase.stream(source, streams, stream), pool);
-    }
-
-    /** @return whether the transform has a stream for that table */
-    boolean touches(String table) {
-        return streams.containsKey(MsiStreamNames.TABLE_PREFIX + table);
     }
 }

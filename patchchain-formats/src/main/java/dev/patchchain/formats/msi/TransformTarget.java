@@ -15,7 +15,8 @@ import org.apache.poi.poifs.filesystem.DirectoryNode;
  * @param upgradedProductCode the product code after the transform
  * @param upgradedVersion     the product version after the transform
  * @param upgradeCode         the upgrade code
- * @param validation          the validation flags ({@code MSITRANSFORM_VALIDATE_*}; 0x0002: the product code)
+ * @param validation          the validation flags ({@code MSITRANSFORM_VALIDATE_*}): which of the target's product
+ *                            code, upgrade code and major or minor version the installer checks
  */
 public record TransformTarget(Optional<String> productCode, Optional<String> productVersion,
                               Optional<String> upgradedProductCode, Optional<String> upgradedVersion,
@@ -23,6 +24,12 @@ public record TransformTarget(Optional<String> productCode, Optional<String> pro
 
     /** {@code MSITRANSFORM_VALIDATE_PRODUCT}: the installer applies the transform only to its target product. */
     public static final int VALIDATE_PRODUCT = 0x0002;
+    /** {@code MSITRANSFORM_VALIDATE_MAJORVERSION}: only to a product of the target's major version. */
+    public static final int VALIDATE_MAJOR_VERSION = 0x0008;
+    /** {@code MSITRANSFORM_VALIDATE_MINORVERSION}: only to a product of the target's major and minor version. */
+    public static final int VALIDATE_MINOR_VERSION = 0x0010;
+    /** {@code MSITRANSFORM_VALIDATE_UPGRADECODE}: only to a product of the target's upgrade code. */
+    public static final int VALIDATE_UPGRADE_CODE = 0x0800;
 
     /** {@code {XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}}. */
     static final int GUID_LENGTH = 38;
@@ -36,13 +43,41 @@ public record TransformTarget(Optional<String> productCode, Optional<String> pro
     }
 
     /**
-     * @param productCode a product's code
-     * @return whether the installer applies the transform to it: unless the transform validates the product code,
-     *         to any product (Wine's {@code msi.dll} and {@code MsiPatchWineOracleTest})
+     * Whether the installer applies the transform to a product: each check the validation flags ask for (product
+     * code, upgrade code, major or major and minor version equal to the target's) passes, or the target does not
+     * name that part. Language and the other version comparisons are not checked ({@code docs/formats/msi.md}).
+     *
+     * @param productCode    the product's code
+     * @param productVersion its {@code ProductVersion}
+     * @param upgradeCode    its {@code UpgradeCode}
+     * @return whether the transform applies to it
      */
-    public boolean accepts(String productCode) {
-        return (validation & VALIDATE_PRODUCT) == 0
-                || this.productCode.map(c -> c.equalsIgnoreCase(productCode.trim())).orElse(true);
+    public boolean accepts(String productCode, String productVersion, String upgradeCode) {
+        return check(VALIDATE_PRODUCT, this.productCode, productCode, Integer.MAX_VALUE)
+                && check(VALIDATE_UPGRADE_CODE, this.upgradeCode, upgradeCode, Integer.MAX_VALUE)
+                && check(VALIDATE_MAJOR_VERSION, this.productVersion, productVersion, 1)
+                && check(VALIDATE_MINOR_VERSION, this.productVersion, productVersion, 2);
+    }
+
+    /** Unless the flag is set and the target names the part: equal, compared on the first {@code parts} fields. */
+    private boolean check(int flag, Optional<String> wanted, String actual, int parts) {
+        if ((validation & flag) == 0 || wanted.isEmpty()) {
+            return true;
+        }
+        String have = actual == null ? "" : actual.trim();
+        if (parts == Integer.MAX_VALUE) {
+            return wanted.get().trim().equalsIgnoreCase(have);
+        }
+        String[] a = wanted.get().trim().split("\\.", -1);
+        String[] b = have.split("\\.", -1);
+        for (int i = 0; i < parts; i++) {
+            String x = i < a.length ? a[i] : "";
+            String y = i < b.length ? b[i] : "";
+            if (!x.equalsIgnoreCase(y)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

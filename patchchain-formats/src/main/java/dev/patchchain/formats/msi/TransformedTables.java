@@ -18,12 +18,18 @@ import java.util.Set;
  * then each table's rows in stored order. A row is found by its key columns. As Wine's {@code msi.dll} does (the
  * oracle, {@code MsiTransformWineOracleTest}), an insert of a key that exists replaces the row, an update of a key
  * that does not exist inserts a row of the columns it gives, and a delete of one that does not exist does nothing;
- * each of these is noted. A new row without a value for a column that may not be null is not inserted (noted). Tables are computed on first use.
+ * each of these is noted. A new row without a value for a column that may not be null is not inserted (noted).
+ * Tables are computed on first use; a table the transform does not touch is the base's own, and a row is copied only
+ * when it changes.
  */
 public final class TransformedTables implements MsiTables {
 
+    /** The most transforms applied one over another (a patch applies two per target product). */
+    static final int MAX_TRANSFORMS = 128;
+
     private final MsiTables base;
     private final MsiTransform transform;
+    private final int depth;
     private final Map<String, List<MsiColumn>> schema;
     private final List<String> notes = new ArrayList<>();
     private final Map<String, Applied> applied = new HashMap<>();
@@ -35,6 +41,11 @@ public final class TransformedTables implements MsiTables {
     TransformedTables(MsiTables base, MsiTransform transform) throws FormatException {
         this.base = base;
         this.transform = transform;
+        this.depth = base instanceof TransformedTables t ? t.depth + 1 : 1;
+        if (depth > MAX_TRANSFORMS) {
+            throw new FormatException(FormatException.Kind.UNSUPPORTED, transform.source(), -1, "over "
+                    + MAX_TRANSFORMS + " transforms applied to one database");
+        }
         Map<String, List<MsiColumn>> columns = new LinkedHashMap<>();
         for (String name : base.tableNames()) {
             columns.put(name, new ArrayList<>(base.columns(name).orElse(List.of())));
@@ -118,13 +129,21 @@ public final class TransformedTables implements MsiTables {
         }
         List<MsiColumn> columns = schema.get(name);
         List<MsiColumn> keys = keys(columns);
-        Map<List<Object>, Map<String, Object>> rows = new LinkedHashMap<>();
-        for (Map<String, Object> row : base.table(name).map(MsiTable::rows).orElse(List.of())) {
-            rows.put(key(row, keys), new LinkedHashMap<>(row));
-        }
         Set<List<Object>> changed = new LinkedHashSet<>();
         if (base instanceof TransformedTables t && t.schema.containsKey(name)) {
             changed.addAll(t.apply(name).changed());
+        }
+        List<RowChange> changes = transform.changes(name, columns);
+        List<Map<String, Object>> baseRows = base.table(name).map(MsiTable::rows).orElse(List.of());
+        if (changes.isEmpty()) { // untouched: the base's rows as they are
+            Applied same = new Applied(new MsiTable(name, columns.stream().map(MsiColumn::name).toList(), baseRows),
+                    Collections.unmodifiableSet(changed));
+            applied.put(name, same);
+            return same;
+        }
+        Map<List<Object>, Map<String, Object>> rows = new LinkedHashMap<>();
+        for (Map<String, Object> row : baseRows) {
+            rows.put(key(row, keys), row); // copied when changed
         }
         for (RowChange c : transform.changes(name, columns)) {
             List<Object> key = c.key(keys);
@@ -154,15 +173,20 @@ public final class TransformedTables implements MsiTables {
             } else if (c.kind() == RowChange.Kind.INSERT) {
                 notes.add(transform.source() + ": table " + name + ", insert of row " + key
                         + ", which exists: replaced");
-                row.clear();
-                row.putAll(c.values());
+                rows.put(key, new LinkedHashMap<>(c.values()));
             } else {
-                update(row, c, columns);
+                Map<String, Object> copy = new LinkedHashMap<>(row);
+                update(copy, c, columns);
+                rows.put(key, copy);
+            }
+            if (rows.size() > TableDecoder.MAX_ROWS) {
+                throw new FormatException(FormatException.Kind.UNSUPPORTED, transform.source(), -1, "table " + name
+                        + " grows past " + TableDecoder.MAX_ROWS + " rows");
             }
             changed.add(key);
         }
         List<Map<String, Object>> frozen = new ArrayList<>(rows.size());
-        rows.values().forEach(r -> frozen.add(Collections.unmodifiableMap(r)));
+        rows.values().forEach(r -> frozen.add(Collections.unmodifiableMap(r))); // a base row: already unmodifiable
         Applied result = new Applied(new MsiTable(name, columns.stream().map(MsiColumn::name).toList(), frozen),
                 Collections.unmodifiableSet(changed));
         applied.put(name, result);

@@ -135,15 +135,20 @@ class MsiTransformTest {
     void aTransformSummaryNamesItsTarget() {
         TransformTarget t = TransformTarget.parse("{12345678-aaaa-bbbb-cccc-123456789012}2.5.0;"
                 + "{12345678-AAAA-BBBB-CCCC-123456789012}2.5.1;{87654321-AAAA-BBBB-CCCC-123456789012}",
-                TransformTarget.VALIDATE_PRODUCT);
+                TransformTarget.VALIDATE_PRODUCT | TransformTarget.VALIDATE_MINOR_VERSION
+                        | TransformTarget.VALIDATE_UPGRADE_CODE);
         assertThat(t.productCode()).hasValue("{12345678-AAAA-BBBB-CCCC-123456789012}");
         assertThat(t.productVersion()).hasValue("2.5.0");
         assertThat(t.upgradedVersion()).hasValue("2.5.1");
         assertThat(t.upgradeCode()).hasValue("{87654321-AAAA-BBBB-CCCC-123456789012}");
-        assertThat(t.accepts("{12345678-AAAA-BBBB-CCCC-123456789012}")).isTrue();
-        assertThat(t.accepts("{00000000-AAAA-BBBB-CCCC-123456789012}")).isFalse();
+        String product = "{12345678-AAAA-BBBB-CCCC-123456789012}";
+        String upgrade = "{87654321-AAAA-BBBB-CCCC-123456789012}";
+        assertThat(t.accepts(product, "2.5.3", upgrade)).as("minor version 2.5 as the target's").isTrue();
+        assertThat(t.accepts("{00000000-AAAA-BBBB-CCCC-123456789012}", "2.5.0", upgrade)).isFalse();
+        assertThat(t.accepts(product, "2.6.0", upgrade)).as("another minor version").isFalse();
+        assertThat(t.accepts(product, "2.5.0", "{00000000-AAAA-BBBB-CCCC-123456789012}")).isFalse();
         assertThat(TransformTarget.parse(t.productCode().orElseThrow(), 0).accepts("{00000000-AAAA-BBBB-CCCC-1234567"
-                + "89012}")).as("without product validation any product").isTrue();
+                + "89012}", "9", "")).as("without validation flags any product").isTrue();
         assertThat(TransformTarget.parse("garbage", 0).productCode()).isEmpty();
         assertThat(TransformTarget.parse(null, 0)).isEqualTo(TransformTarget.NONE);
     }
