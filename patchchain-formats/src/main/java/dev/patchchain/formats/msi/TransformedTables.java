@@ -145,7 +145,7 @@ public final class TransformedTables implements MsiTables {
         for (Map<String, Object> row : baseRows) {
             rows.put(key(row, keys), row); // copied when changed
         }
-        for (RowChange c : transform.changes(name, columns)) {
+        for (RowChange c : changes) {
             List<Object> key = c.key(keys);
             Map<String, Object> row = rows.get(key);
             if (c.kind() == RowChange.Kind.DELETE) {
