@@ -132,6 +132,34 @@ class MsiTransformTest {
     }
 
     @Test
+    void transformsStackUpToTheLimit() throws Exception {
+        MsiTransform t = new MsiTransform("t.mst", POOL, Map.of(MsiStreamNames.TABLE_PREFIX + "File",
+                rows(row(0x0002, 2, 3, 2, 5))), TransformTarget.NONE);
+        MsiTables tables = new FakeTables(Map.of("File", FILE), Map.of("File", List.of(
+                Map.of("File", "b.dll", "Version", "1.0.0.0", "FileSize", 10))));
+        for (int i = 0; i < TransformedTables.MAX_TRANSFORMS; i++) {
+            tables = t.applyTo(tables);
+        }
+        assertThat(tables.table("File").orElseThrow().rows()).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("Version", "3.1.0.0"));
+        MsiTables full = tables;
+        assertThatThrownBy(() -> t.applyTo(full)).isInstanceOfSatisfying(FormatException.class,
+                e -> assertThat(e.kind()).isEqualTo(FormatException.Kind.UNSUPPORTED))
+                .hasMessageContaining("over 128 transforms");
+    }
+
+    @Test
+    void streamsMayNotTakeMoreThanTheFileHolds() throws Exception {
+        StreamBudget budget = new StreamBudget("x.msp", 100);
+        budget.take(60, "a");
+        budget.take(40, "b");
+        assertThatThrownBy(() -> budget.take(1, "c")).isInstanceOf(FormatException.class)
+                .hasMessageContaining("stream c of 1 bytes").hasMessageContaining("share sectors");
+        assertThatThrownBy(() -> new StreamBudget("x.msp", 100).take(-1, "d")).isInstanceOf(FormatException.class)
+                .hasMessageContaining("negative size");
+    }
+
+    @Test
     void aTransformSummaryNamesItsTarget() {
         TransformTarget t = TransformTarget.parse("{12345678-aaaa-bbbb-cccc-123456789012}2.5.0;"
                 + "{12345678-AAAA-BBBB-CCCC-123456789012}2.5.1;{87654321-AAAA-BBBB-CCCC-123456789012}",
